@@ -1,0 +1,49 @@
+# The two commands a newcomer needs: `make serve` and `make test`. Both set everything up.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve test build check handouts bench schema clean system-deps system-deps-test
+
+# The venv is rebuilt whenever pyproject.toml changes.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+system-deps:
+	@scripts/system-deps.sh build
+
+system-deps-test:
+	@scripts/system-deps.sh test
+
+serve: system-deps $(STAMP)
+	$(BIN)/mkdocs serve --livereload --strict -a 127.0.0.1:8000
+
+build: system-deps $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)
+	$(BIN)/python -m generator check --strict
+	$(BIN)/ruff check generator tests
+	$(BIN)/mypy generator
+
+test: system-deps system-deps-test $(STAMP) check
+	$(BIN)/python -m pytest
+
+handouts: system-deps $(STAMP)
+	$(BIN)/python -m generator generate --out build/generated
+
+bench: system-deps $(STAMP)
+	$(BIN)/python -m bench
+
+schema: $(STAMP)
+	$(BIN)/python -m generator schema --out schema
+
+clean:
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+// Re-sorts the calendar by the reader's clock.

@@ -1,0 +1,109 @@
+"""Command line: ``python -m generator check|generate|schema|new``.
+
+Exit codes: 0 ok, 1 content errors, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .diagnostics import Report
+from .models import _SLUG, KINDS_BY_KEY, SLUG_PATTERN
+from .pipeline import check
+from .render import SiteConfig, render_site
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Yhdyspintaverkoston sivustogeneraattori: tarkista ja tuota sisältö.",
+    )
+    parser.add_argument("--content", type=Path, default=Path("content"),
+                        help="sisältökansio (oletus: content)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check_cmd = sub.add_parser("check", help="tarkista sisältö")
+    check_cmd.add_argument("--strict", action="store_true", help="varoitukset ovat virheitä")
+    check_cmd.add_argument("--github", action="store_true",
+                           help="tulosta myös GitHub-annotaatiot (::error file=…)")
+    gen = sub.add_parser("generate", help="kirjoita generoidut sivut kansioon")
+    gen.add_argument("--out", type=Path, required=True, help="kohdekansio")
+    gen.add_argument("--strict", action="store_true", help="varoitukset ovat virheitä")
+    gen.add_argument("--site-url", default=None, help="sivuston osoite (oletus: mkdocs.yml)")
+    gen.add_argument("--no-handouts", action="store_true", help="älä tuota PDF-tiedostoja")
+    schema = sub.add_parser("schema", help="kirjoita JSON Schemat")
+    schema.add_argument("--out", type=Path, required=True, help="kohdekansio")
+    new = sub.add_parser("new", help="luo uusi sisältötiedosto")
+    new.add_argument("kind", help="laji: " + ", ".join(KINDS_BY_KEY))
+    new.add_argument("id", help="tunniste (tiedostonimi ilman .yaml-päätettä)")
+    return parser
+
+
+def _print_report(report: Report, *, github: bool = False) -> None:
+    if report.items:
+        print(report.format(), file=sys.stderr)
+    if github:
+        for item in report.sorted():
+            print(item.github_annotation())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if args.command == "schema":
+        from .schema import write_schemas
+
+        written = write_schemas(args.out)
+        print(f"{len(written)} skeemaa kirjoitettu kansioon {args.out}")
+        return EXIT_OK
+    if args.command == "new":
+        return _new(args.content, args.kind, args.id)
+    graph, report = check(args.content)
+    if args.command == "check":
+        _print_report(report, github=args.github)
+        if report.failed(strict=args.strict):
+            return EXIT_CONTENT
+        print(f"Sisältö kunnossa: {len(graph.records)} kohdetta.")
+        return EXIT_OK
+    # generate
+    _print_report(report)
+    if report.failed(strict=args.strict):
+        print("Mitään ei kirjoitettu, koska sisällössä on virheitä.", file=sys.stderr)
+        return EXIT_CONTENT
+    from .generate import write_outputs
+    from .mkdocs_config import site_url_from_mkdocs
+
+    site_url = args.site_url or site_url_from_mkdocs(Path("mkdocs.yml"))
+    config = SiteConfig(content_dir=args.content, site_url=site_url,
+                        project_root=Path(os.getcwd()), handouts=not args.no_handouts)
+    result = write_outputs(render_site(graph, config), args.out)
+    print(f"{len(result.written)} tiedostoa kirjoitettu, {len(result.removed)} poistettu, "
+          f"{result.unchanged} ennallaan ({args.out}).")
+    return EXIT_OK
+
+
+def _new(content: Path, kind_key: str, entity_id: str) -> int:
+    kind = KINDS_BY_KEY.get(kind_key)
+    if kind is None:
+        print(f"tuntematon laji '{kind_key}'; lajit: {', '.join(KINDS_BY_KEY)}", file=sys.stderr)
+        return EXIT_USAGE
+    if not _SLUG.match(entity_id):
+        print(f"tunniste '{entity_id}' ei kelpaa (muoto {SLUG_PATTERN})", file=sys.stderr)
+        return EXIT_USAGE
+    from .scaffold import create
+
+    try:
+        target = create(content, kind, entity_id)
+    except FileExistsError:
+        print(f"tiedosto on jo olemassa: {content / kind.folder / entity_id}.yaml",
+              file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Luotu {target}")
+    return EXIT_OK

@@ -1,0 +1,77 @@
+"""Finnish formatting and collation, used by every template and renderer.
+
+Dates ``ti 24.3.2025``, times ``klo 12.00–14.00``, and alphabetical order after SFS 4600
+(å, ä, ö after z; w sorts as v; case and accents otherwise ignored).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
+MONTHS = (
+    "tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu",
+    "heinäkuu", "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu",
+)
+_ORDER = "abcdefghijklmnopqrstuvxyzåäö"
+
+
+def date(value: dt.date) -> str:
+    """``24.3.2025``"""
+    return f"{value.day}.{value.month}.{value.year}"
+
+
+def weekday_date(value: dt.date) -> str:
+    """``ti 24.3.2025``"""
+    return f"{WEEKDAYS[value.weekday()]} {date(value)}"
+
+
+def time(value: dt.time) -> str:
+    """``12.00``"""
+    return f"{value.hour}.{value.minute:02d}"
+
+
+def time_range(start: dt.time, end: dt.time | None) -> str:
+    """``klo 12.00–14.00`` (en dash, no spaces)."""
+    return f"klo {time(start)}–{time(end)}" if end else f"klo {time(start)}"
+
+
+def month(year: int, month_number: int) -> str:
+    """``kesäkuu 2025``"""
+    return f"{MONTHS[month_number - 1]} {year}"
+
+
+def partial_date(value: str) -> str:
+    """``2025-06`` → ``6/2025``; ``2025-06-12`` → ``12.6.2025``; ``2025`` → ``2025``."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return date(dt.date(*parts))
+    if len(parts) == 2:
+        return f"{parts[1]}/{parts[0]}"
+    return str(parts[0])
+
+
+def duration(start: dt.time, end: dt.time) -> str:
+    """``2 h 30 min``"""
+    minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return f"{hours} h {rest} min"
+    return f"{hours} h" if hours else f"{rest} min"
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """Collation key for Finnish alphabetical order (SFS 4600)."""
+    folded = []
+    for char in text.lower():
+        if char in "åäö":
+            folded.append(char)
+            continue
+        base = unicodedata.normalize("NFD", char)[0]
+        if base == "w":
+            base = "v"
+        folded.append(base)
+    kept = (c for c in folded if c.isalnum() or c == " ")
+    primary = "".join(chr(0x100 + _ORDER.index(c)) if c in _ORDER else c for c in kept)
+    return primary, text

@@ -1,0 +1,257 @@
+"""Load stage: YAML files → plain data that remembers where every key and value stood.
+
+The loader reads YAML *events*, not PyYAML's constructed objects, for three reasons:
+
+* every scalar stays a string, and the model decides its type, so YAML 1.1 surprises
+  cannot corrupt data (``10:30`` is never 630, ``no`` is never ``False``);
+* duplicate keys, anchors, aliases and tags are seen and rejected with a position
+  (PyYAML accepts duplicate keys silently, and aliases allow "billion laughs");
+* line and column of every key and value are kept, for messages editors can act on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Report
+from .models import _SLUG, KINDS, KINDS_BY_FOLDER, Kind
+
+try:  # the C parser is several times faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1024 * 1024
+SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int  # 1-based
+    col: int  # 1-based
+
+
+@dataclass
+class Document:
+    """One content file: its data, and the position of every key and value in it."""
+
+    kind: Kind
+    id: str
+    path: str  # as shown in messages, relative to the project root
+    data: dict[str, Any]
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+
+    def position(self, path: Path_, *, key: bool = False) -> Position:
+        """The closest known position for ``path`` (falls back to its parents)."""
+        table = self.keys if key else self.values
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if not key and probe in self.keys:
+                return self.keys[probe]
+            probe = probe[:-1]
+        return self.values.get((), Position(1, 1))
+
+
+class YamlProblem(Exception):
+    def __init__(self, message: str, mark: Any | None = None, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = Position(mark.line + 1, mark.column + 1) if mark is not None else None
+        self.hint = hint
+
+
+def _pos(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+class _Builder:
+    """Builds plain data from a stream of YAML events, recording positions."""
+
+    def __init__(self, events: Iterator[yaml.Event]) -> None:
+        self.events = events
+        self.values: dict[Path_, Position] = {}
+        self.keys: dict[Path_, Position] = {}
+
+    def next(self) -> yaml.Event:
+        return next(self.events)
+
+    def _reject_features(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(
+                "YAML-viittaukset (*alias) eivät ole sallittuja",
+                event.start_mark,
+                "kirjoita arvo auki joka kohtaan",
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            raise YamlProblem(
+                f"YAML-ankkurit (&{anchor}) eivät ole sallittuja",
+                event.start_mark,
+                "kirjoita arvo auki joka kohtaan",
+            )
+        tag = getattr(event, "tag", None)
+        if tag and tag != "!":
+            raise YamlProblem(
+                f"YAML-tagit ({tag}) eivät ole sallittuja",
+                event.start_mark,
+                "poista tagi; kentän tyyppi tulee sisältömallista",
+            )
+
+    def document(self) -> Any:
+        event = self.next()
+        return self.node(event, ())
+
+    def node(self, event: yaml.Event, path: Path_) -> Any:
+        self._reject_features(event)
+        self.values[path] = _pos(event.start_mark)
+        if isinstance(event, yaml.ScalarEvent):
+            if event.implicit[0] and event.value in ("", "~", "null", "Null", "NULL"):
+                return None
+            return event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while True:
+                child = self.next()
+                if isinstance(child, yaml.SequenceEndEvent):
+                    return items
+                items.append(self.node(child, (*path, len(items))))
+        if isinstance(event, yaml.MappingStartEvent):
+            mapping: dict[str, Any] = {}
+            while True:
+                key_event = self.next()
+                if isinstance(key_event, yaml.MappingEndEvent):
+                    return mapping
+                self._reject_features(key_event)
+                if not isinstance(key_event, yaml.ScalarEvent):
+                    raise YamlProblem("avaimen pitää olla tekstiä", key_event.start_mark)
+                key = key_event.value
+                if key in mapping:
+                    first = self.keys[(*path, key)]
+                    raise YamlProblem(
+                        f"avain '{key}' toistuu (ensimmäinen rivillä {first.line})",
+                        key_event.start_mark,
+                        "poista toinen tai yhdistä niiden sisältö",
+                    )
+                self.keys[(*path, key)] = _pos(key_event.start_mark)
+                mapping[key] = self.node(self.next(), (*path, key))
+        raise YamlProblem(f"odottamaton YAML-rakenne {type(event).__name__}", event.start_mark)
+
+
+def parse_yaml(text: str) -> tuple[Any, dict[Path_, Position], dict[Path_, Position]]:
+    """Parse one YAML document into plain data (strings, lists, dicts) with positions."""
+    try:
+        events = yaml.parse(text, Loader=_Loader)
+        stream_start = next(events)
+        assert isinstance(stream_start, yaml.StreamStartEvent)
+        first = next(events)
+        if isinstance(first, yaml.StreamEndEvent):
+            raise YamlProblem("tiedosto on tyhjä", None, "lisää vähintään pakolliset kentät")
+        builder = _Builder(events)
+        data = builder.document()
+        end = next(events)
+        assert isinstance(end, yaml.DocumentEndEvent)
+        after = next(events)
+        if not isinstance(after, yaml.StreamEndEvent):
+            raise YamlProblem(
+                "tiedostossa on useampi YAML-dokumentti", after.start_mark,
+                "yksi tiedosto kuvaa yhden asian; poista '---'-erotin",
+            )
+        return data, builder.values, builder.keys
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = (exc.problem or "virheellinen YAML").strip()
+        raise YamlProblem(f"YAML-syntaksivirhe: {problem}", mark,
+                          "tarkista sisennykset ja kaksoispisteet") from exc
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML-syntaksivirhe: {exc}") from exc
+
+
+def read_document(file: Path, kind: Kind, shown: str, report: Report) -> Document | None:
+    """Read one content file; problems go to ``report`` and give ``None``."""
+    entity_id = file.stem
+    if not _SLUG.match(entity_id):
+        report.error(shown, 0, 0, f"tiedostonimi '{file.name}' ei kelpaa tunnisteeksi",
+                     hint="käytä pienaakkosia a–z, numeroita ja väliviivoja, "
+                     "esim. laki-380-2023.yaml")
+        return None
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            report.error(shown, 0, 0, f"tiedosto on liian suuri ({size} tavua, enintään 1 MiB)",
+                         entity=entity_id, hint="jaa sisältö useaan tiedostoon")
+            return None
+        raw = file.read_bytes()
+    except OSError as exc:
+        report.error(shown, 0, 0, f"tiedostoa ei voi lukea: {exc.strerror}", entity=entity_id)
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        report.error(shown, line, 1, "tiedosto ei ole UTF-8-muotoista tekstiä", entity=entity_id,
+                     hint="tallenna tiedosto UTF-8-merkistössä")
+        return None
+    try:
+        data, values, keys = parse_yaml(text)
+    except YamlProblem as problem:
+        line, col = (problem.position.line, problem.position.col) if problem.position else (0, 0)
+        report.error(shown, line, col, problem.message, entity=entity_id, hint=problem.hint)
+        return None
+    if not isinstance(data, dict):
+        report.error(shown, 1, 1, "tiedoston ylätason pitää olla avain–arvo-rakenne",
+                     entity=entity_id, hint="aloita esim. rivillä `name: …`")
+        return None
+    return Document(kind, entity_id, shown, data, values, keys)
+
+
+def content_files(root: Path, report: Report) -> Iterator[tuple[Path, Kind]]:
+    """Every content file under ``root`` with its kind; stray files are reported, not skipped."""
+    if not root.is_dir():
+        report.error(str(root), 0, 0, "sisältökansiota ei löydy")
+        return
+    for entry in sorted(root.iterdir()):
+        if entry.name.startswith(".") or entry.name == "README.md":
+            continue
+        kind = KINDS_BY_FOLDER.get(entry.name)
+        if kind is None or not entry.is_dir():
+            folders = ", ".join(k.folder for k in KINDS)
+            report.error(_shown(entry, root), 0, 0, f"tuntematon sisältökansio '{entry.name}'",
+                         hint=f"sisältö kuuluu kansioihin: {folders}")
+            continue
+        for file in sorted(entry.rglob("*")):
+            if file.is_dir() or file.name.startswith("."):
+                continue
+            if file.suffix not in (".yaml", ".yml"):
+                report.error(_shown(file, root), 0, 0,
+                             f"tiedosto '{file.name}' ei ole YAML-tiedosto",
+                             hint="sisältötiedostojen pääte on .yaml")
+                continue
+            yield file, kind
+
+
+def _shown(file: Path, root: Path) -> str:
+    """Path as editors see it: relative to the project (``content/…``)."""
+    try:
+        return str(file.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(Path(root.name) / file.relative_to(root))
+
+
+def load(root: Path, report: Report) -> list[Document]:
+    """Load every content file under ``root``."""
+    documents = []
+    for file, kind in content_files(root, report):
+        document = read_document(file, kind, _shown(file, root), report)
+        if document is not None:
+            documents.append(document)
+    return documents

@@ -1,0 +1,28 @@
+"""The pipeline in one place: load → model → resolve. Rendering starts from its graph."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .diagnostics import ContentError, Report
+from .loader import load
+from .resolve import Graph, resolve
+from .validate import build
+
+
+def check(content: Path, *, today: dt.date | None = None) -> tuple[Graph, Report]:
+    """Load, validate and resolve ``content``; the report holds every problem found."""
+    report = Report()
+    documents = load(content, report)
+    records = build(documents, report)
+    graph = resolve(records, report, today=today)
+    return graph, report
+
+
+def load_graph(content: Path, *, strict: bool = False) -> tuple[Graph, Report]:
+    """Like :func:`check`, but raise :class:`ContentError` when the content fails."""
+    graph, report = check(content)
+    if report.failed(strict=strict):
+        raise ContentError(report)
+    return graph, report

@@ -1,0 +1,77 @@
+"""MkDocs adapter: runs the core pipeline and hands its files to MkDocs in memory.
+
+Nothing is written into ``docs/``. Content errors abort ``mkdocs build`` before the site
+directory is touched; under ``mkdocs serve`` the error list is printed and the last good
+site keeps being served (MkDocs' live-reload loop logs the failed rebuild and carries on).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .diagnostics import ContentError
+from .pipeline import load_graph
+from .render import Outputs, SiteConfig, render_site
+
+log = logging.getLogger("mkdocs.plugins.yhdyspinta")
+
+
+class PluginConfig(Config):  # type: ignore[no-untyped-call]
+    content_dir = c.Type(str, default="content")
+    strict = c.Type(bool, default=False)
+    handouts = c.Type(bool, default=True)
+
+
+class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        self.outputs = Outputs()
+
+    def _content_dir(self, config: MkDocsConfig) -> Path:
+        root = Path(config.config_file_path or ".").resolve().parent
+        return root / self.config.content_dir
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        content = str(self._content_dir(config))
+        if content not in config.watch:
+            config.watch.append(content)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        content = self._content_dir(config)
+        try:
+            graph, report = load_graph(content, strict=self.config.strict or config.strict)
+        except ContentError as error:
+            for line in error.report.format().splitlines():
+                log.error(line)
+            raise PluginError("Sisällössä on virheitä; sivustoa ei rakennettu.") from None
+        for item in report.warnings:
+            log.info(item.format())  # warnings fail only `check --strict`, not the site build
+        site = SiteConfig(
+            content_dir=content,
+            site_url=config.site_url or SiteConfig.site_url,
+            site_name=config.site_name,
+            project_root=content.parent,
+            handouts=self.config.handouts,
+        )
+        self.outputs = render_site(graph, site)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for file in files:
+            if file.generated_by is None and file.src_uri.endswith(".md"):
+                file.edit_uri = f"{config.docs_dir and Path(config.docs_dir).name}/{file.src_uri}"
+        for path, output in self.outputs.files.items():
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                raise PluginError(f"docs/{path} on myös generoitu tiedosto; poista toinen")
+            generated = File.generated(config, path, content=output.content)
+            generated.edit_uri = output.source
+            files.append(generated)
+        return files

@@ -1,0 +1,28 @@
+"""Render stage: the resolved graph → generated files (Markdown pages, SVG, ICS, JSON, PDF).
+
+Each feature has its own module producing :class:`Output` objects; :func:`render_site`
+collects them. Nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+from ..resolve import Graph
+from .site import Output, Outputs, SiteConfig
+
+__all__ = ["Output", "Outputs", "SiteConfig", "render_site"]
+
+
+def render_site(graph: Graph, config: SiteConfig) -> Outputs:
+    """Every generated file of the site."""
+    from ..calendar import render_calendar
+    from ..diagrams import render_diagram_pages
+    from ..handouts import render_handouts
+    from .pages import render_pages
+
+    outputs = Outputs()
+    outputs.extend(render_pages(graph, config))
+    outputs.extend(render_calendar(graph, config))
+    outputs.extend(render_diagram_pages(graph, config))
+    if config.handouts:
+        outputs.extend(render_handouts(graph, config))
+    return outputs

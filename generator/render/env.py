@@ -1,0 +1,118 @@
+"""The Jinja environment: templates, filters and link helpers, registered in one place.
+
+Templates write Markdown. Every ``{{ … }}`` is escaped as Markdown text by default (the
+environment's ``finalize``); only values wrapped in :class:`Markup` by the helpers below
+(links, rendered content Markdown, inline SVG) pass through as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from .. import escape, fi
+from ..models import KINDS_BY_KEY
+from ..resolve import Graph
+from .site import relative
+
+HOME = "index.md"
+
+
+def entity_path(graph: Graph, entity_id: str) -> str:
+    """Docs-root path of an entity's page, e.g. ``prosessit/typ.md``."""
+    kind = KINDS_BY_KEY[graph.kind_of(entity_id)]
+    return f"{kind.url_dir}/{entity_id}.md"
+
+
+def index_path(kind_key: str) -> str:
+    return f"{KINDS_BY_KEY[kind_key].url_dir}/index.md"
+
+
+def _finalize(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, Markup):
+        return value
+    return escape.md_inline(value)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=False,  # output is Markdown; escaping is done by _finalize
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        date=fi.date,
+        weekday_date=fi.weekday_date,
+        time=fi.time,
+        time_range=fi.time_range,
+        partial_date=fi.partial_date,
+        cell=lambda v: Markup(escape.md_cell(v)),
+        html=lambda v: Markup(escape.html_text(v)),
+        raw=Markup,
+    )
+    from .. import calendar, diagrams, handouts
+
+    env.globals.update(
+        link=link, url=url, rel=rel, markdown=markdown, kinds=KINDS_BY_KEY,
+        diagrams=diagrams, calendar=calendar, handout_path=handouts.handout_path,
+    )
+    return env
+
+
+def render(template: str, graph: Graph, page_path: str, **context: Any) -> str:
+    """Render ``template`` for the page at ``page_path``."""
+    return environment().get_template(template).render(
+        graph=graph, page_path=page_path, **context
+    )
+
+
+@pass_context
+def rel(context: Context, docs_path: str) -> str:
+    """Relative link from the current page to any docs-root path (``index.md``)."""
+    return relative(context["page_path"], docs_path)
+
+
+@pass_context
+def url(context: Context, entity_id: str, anchor: str = "") -> str:
+    """Relative link from the current page to an entity's page."""
+    target = relative(context["page_path"], entity_path(context["graph"], entity_id))
+    return target + (f"#{anchor}" if anchor else "")
+
+
+@pass_context
+def link(context: Context, entity_id: str, label: str | None = None) -> Markup:
+    """Markdown link to an entity, labelled with its name."""
+    graph: Graph = context["graph"]
+    text = label if label is not None else graph.name(entity_id)
+    return Markup(f"[{escape.md_inline(text)}]({url(context, entity_id)})")
+
+
+@pass_context
+def markdown(context: Context, text: str | None) -> Markup:
+    """Editor-written Markdown (with ``[[id]]`` mentions) → safe Markdown."""
+    if not text:
+        return Markup("")
+    graph: Graph = context["graph"]
+
+    def mention(entity_id: str) -> str:
+        if entity_id in graph:
+            return str(link(context, entity_id))
+        return escape.md_inline(entity_id)
+
+    return Markup(escape.markdown(text, mention))
+
+
+def today_iso(value: dt.date) -> str:
+    return value.isoformat()

@@ -1,0 +1,392 @@
+"""Resolve stage: validated records → one graph with back-links; integrity checks.
+
+Reference fields are found by walking the models' :class:`~generator.models.Ref`
+annotations, so every reference everywhere is checked the same way: it must exist and be
+of an allowed kind. ``[[id]]`` mentions in Markdown fields are checked the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar, get_args, get_origin
+
+from pydantic import BaseModel
+
+from .clock import build_date
+from .diagnostics import Report, did_you_mean
+from .models import (
+    KINDS_BY_KEY,
+    Body,
+    Committee,
+    Entity,
+    Law,
+    LegalRef,
+    MarkdownText,
+    Meeting,
+    Person,
+    Process,
+    Topic,
+    ref_kinds,
+)
+from .validate import Record
+
+MENTION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+END_PHASE = "loppu"
+TERM_WARNING_DAYS = 60
+
+E = TypeVar("E", bound=Entity)
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """``source`` refers to the target through ``field`` (dotted, e.g. ``members.3.person``)."""
+
+    source: str
+    field: str
+
+
+@dataclass
+class Graph:
+    """Every entity by id, with back-links. Read-only for the render stage."""
+
+    records: dict[str, Record]
+    backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self.records
+
+    def entity(self, entity_id: str) -> Entity:
+        return self.records[entity_id].entity
+
+    def kind_of(self, entity_id: str) -> str:
+        return self.records[entity_id].kind.key
+
+    def name(self, entity_id: str) -> str:
+        return self.records[entity_id].entity.display_name
+
+    def of_kind(self, model: type[E]) -> dict[str, E]:
+        return {
+            i: r.entity for i, r in self.records.items() if isinstance(r.entity, model)
+        }
+
+    @property
+    def laws(self) -> dict[str, Law]:
+        return self.of_kind(Law)
+
+    @property
+    def bodies(self) -> dict[str, Body]:
+        return self.of_kind(Body)
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.of_kind(Person)
+
+    @property
+    def committees(self) -> dict[str, Committee]:
+        return self.of_kind(Committee)
+
+    @property
+    def processes(self) -> dict[str, Process]:
+        return self.of_kind(Process)
+
+    @property
+    def meetings(self) -> dict[str, Meeting]:
+        return self.of_kind(Meeting)
+
+    @property
+    def topics(self) -> dict[str, Topic]:
+        return self.of_kind(Topic)
+
+    def referrers(self, entity_id: str) -> list[Backlink]:
+        return self.backlinks.get(entity_id, [])
+
+
+# --- walking references ---------------------------------------------------------------
+
+
+def walk_refs(
+    model: BaseModel, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...], str]]:
+    """Yield ``(path, allowed kinds, id)`` for every reference in ``model``."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None:
+            continue
+        yield from _walk_value(value, info.annotation, info.metadata, (*path, name))
+
+
+def _walk_value(
+    value: Any, annotation: Any, metadata: list[Any], path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...], str]]:
+    kinds = ref_kinds(metadata) or ref_kinds(list(getattr(annotation, "__metadata__", ())))
+    if kinds and isinstance(value, str):
+        yield path, kinds, value
+    elif isinstance(value, BaseModel):
+        yield from walk_refs(value, path)
+    elif isinstance(value, list):
+        inner = _list_item(annotation)
+        for index, item in enumerate(value):
+            yield from _walk_value(item, inner, list(getattr(inner, "__metadata__", ())),
+                                   (*path, index))
+
+
+def _list_item(annotation: Any) -> Any:
+    """``X`` of ``list[X]`` (also inside ``list[X] | None``)."""
+    if get_origin(annotation) is list:
+        return get_args(annotation)[0]
+    for arg in get_args(annotation):
+        if get_origin(arg) is list:
+            return get_args(arg)[0]
+    return annotation
+
+
+def walk_markdown(
+    model: BaseModel, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Yield ``(path, text)`` for every Markdown field in ``model``."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None:
+            continue
+        yield from _walk_md(value, info.annotation, info.metadata, (*path, name))
+
+
+def _is_markdown(metadata: list[Any]) -> bool:
+    return any(isinstance(m, MarkdownText) for m in metadata)
+
+
+def _walk_md(
+    value: Any, annotation: Any, metadata: list[Any], path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str) and (
+        _is_markdown(metadata) or _is_markdown(list(getattr(annotation, "__metadata__", ())))
+    ):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        yield from walk_markdown(value, path)
+    elif isinstance(value, list):
+        inner = _list_item(annotation)
+        for index, item in enumerate(value):
+            yield from _walk_md(item, inner, list(getattr(inner, "__metadata__", ())),
+                                (*path, index))
+
+
+# --- resolving ------------------------------------------------------------------------
+
+
+def resolve(records: list[Record], report: Report, *, today: dt.date | None = None) -> Graph:
+    """Build the graph; report duplicates, dangling references and broken structure."""
+    today = today or build_date()
+    by_id: dict[str, Record] = {}
+    for record in records:
+        if record.id in by_id:
+            first = by_id[record.id]
+            report.error(record.document.path, 1, 1,
+                         f"tunniste '{record.id}' on jo käytössä: {first.document.path}",
+                         entity=record.id,
+                         hint="tunnisteen (tiedostonimen) pitää olla yksilöllinen "
+                         "kaikissa kansioissa")
+            continue
+        by_id[record.id] = record
+    graph = Graph(by_id)
+    backlinks: dict[str, list[Backlink]] = defaultdict(list)
+    for record in by_id.values():
+        _check_refs(record, graph, report, backlinks)
+        _check_mentions(record, graph, report, backlinks)
+    for record in by_id.values():
+        entity = record.entity
+        if isinstance(entity, Committee):
+            _check_committee(record, entity, graph, report, today)
+        elif isinstance(entity, Process):
+            _check_process(record, entity, graph, report)
+        elif isinstance(entity, Meeting):
+            _check_meeting(record, entity, report)
+        _check_sections(record, graph, report)
+    _check_parent_cycles(graph, report)
+    graph.backlinks = {k: sorted(set(v), key=lambda b: (b.source, b.field))
+                       for k, v in backlinks.items()}
+    return graph
+
+
+def _err(record: Record, path: tuple[str | int, ...], message: str, report: Report,
+         hint: str = "", *, warning: bool = False, key: bool = False) -> None:
+    position = record.document.position(path, key=key)
+    add = report.warning if warning else report.error
+    add(record.document.path, position.line, position.col, message, entity=record.id, hint=hint)
+
+
+def _dotted(path: tuple[str | int, ...]) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def _check_refs(record: Record, graph: Graph, report: Report,
+                backlinks: dict[str, list[Backlink]]) -> None:
+    for path, kinds, target in walk_refs(record.entity):
+        wanted = " tai ".join(KINDS_BY_KEY[k].singular.lower() for k in kinds)
+        if target not in graph:
+            candidates = [i for i, r in graph.records.items() if r.kind.key in kinds]
+            _err(record, path, f"{_dotted(path)}: tuntematon viittaus '{target}' ({wanted})",
+                 report, did_you_mean(target, candidates))
+            continue
+        actual = graph.kind_of(target)
+        if actual not in kinds:
+            _err(record, path,
+                 f"{_dotted(path)}: '{target}' on {KINDS_BY_KEY[actual].singular.lower()}, "
+                 f"odotettiin: {wanted}", report)
+            continue
+        if target == record.id and path[-1] in ("parent", "target"):
+            _err(record, path, f"{_dotted(path)}: viittaa itseensä", report)
+            continue
+        backlinks[target].append(Backlink(record.id, _dotted(path)))
+
+
+def _check_mentions(record: Record, graph: Graph, report: Report,
+                    backlinks: dict[str, list[Backlink]]) -> None:
+    for path, text in walk_markdown(record.entity):
+        for match in MENTION.finditer(text):
+            target = match.group(1).strip()
+            if target in graph:
+                backlinks[target].append(Backlink(record.id, _dotted(path)))
+            else:
+                _err(record, path,
+                     f"{_dotted(path)}: tekstin viittaus [[{target}]] ei osoita mihinkään",
+                     report, did_you_mean(target, graph.records))
+
+
+def _legal_refs(model: BaseModel, path: tuple[str | int, ...] = ()
+                ) -> Iterator[tuple[tuple[str | int, ...], LegalRef]]:
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            sub = (*path, name, index) if isinstance(value, list) else (*path, name)
+            if isinstance(item, LegalRef):
+                yield sub, item
+            elif isinstance(item, BaseModel):
+                yield from _legal_refs(item, sub)
+
+
+def _check_sections(record: Record, graph: Graph, report: Report) -> None:
+    for path, ref in _legal_refs(record.entity):
+        if ref.section is None or ref.law not in graph:
+            continue
+        law = graph.entity(ref.law)
+        if not isinstance(law, Law):
+            continue
+        numbers = [s.number for s in law.sections]
+        if ref.section not in numbers:
+            _err(record, (*path, "section"),
+                 f"{_dotted(path)}.section: pykälää {ref.section} ei ole säädöksen "
+                 f"'{ref.law}' pykälälistassa", report,
+                 f"lisää pykälä tiedostoon content/laws/{ref.law}.yaml tai korjaa numero"
+                 + (f"; listalla: {', '.join(numbers)}" if numbers else ""))
+
+
+def _check_committee(record: Record, committee: Committee, graph: Graph, report: Report,
+                     today: dt.date) -> None:
+    seat_ids = [s.id for s in committee.seats]
+    filled: dict[str, int] = defaultdict(int)
+    for index, member in enumerate(committee.members):
+        if member.seat is not None:
+            if member.seat not in seat_ids:
+                _err(record, ("members", index, "seat"),
+                     f"members.{index}.seat: paikkaa '{member.seat}' ei ole tämän toimielimen "
+                     "seats-listassa", report, did_you_mean(member.seat, seat_ids))
+            elif _is_current(member.start, member.end, today):
+                filled[member.seat] += 1
+        if committee.term and member.start and member.start < committee.term.start:
+            _err(record, ("members", index, "start"),
+                 f"members.{index}.start: jäsenyys alkaa ennen toimikautta", report,
+                 warning=True)
+    for index, seat in enumerate(committee.seats):
+        if committee.status != "voimassa":
+            break
+        if filled[seat.id] < seat.count and not seat.max_count:
+            open_count = seat.count - filled[seat.id]
+            _err(record, ("seats", index),
+                 f"seats.{index}: paikalla '{seat.id}' on {open_count} täyttämätöntä paikkaa",
+                 report, "näkyy sivulla merkinnällä *avoin*", warning=True)
+    term = committee.term
+    if term and term.end and committee.status == "voimassa":
+        left = (term.end - today).days
+        if 0 <= left <= TERM_WARNING_DAYS:
+            _err(record, ("term", "end"),
+                 f"toimikausi päättyy {left} päivän kuluttua ({term.end.isoformat()})", report,
+                 "päivitä toimikausi tai tila, kun uusi toimielin on asetettu", warning=True)
+
+
+def _is_current(start: dt.date | None, end: dt.date | None, today: dt.date) -> bool:
+    return (start is None or start <= today) and (end is None or end >= today)
+
+
+def _check_process(record: Record, process: Process, graph: Graph, report: Report) -> None:
+    ids = [p.id for p in process.phases]
+    incoming: set[str] = {ids[0]}
+    for index, phase in enumerate(process.phases):
+        for t_index, transition in enumerate(phase.next):
+            if transition.to != END_PHASE and transition.to not in ids:
+                _err(record, ("phases", index, "next", t_index, "to"),
+                     f"phases.{index}.next.{t_index}.to: vaihetta '{transition.to}' ei ole",
+                     report, did_you_mean(transition.to, [*ids, END_PHASE]))
+            incoming.add(transition.to)
+        if phase.kind == "päätös" and len(phase.next) < 2:
+            _err(record, ("phases", index, "next"),
+                 f"phases.{index}: päätöskohdalla pitää olla vähintään kaksi haaraa", report,
+                 "lisää next-listaan haarat, esim. label: Kyllä / label: Ei")
+        if phase.kind == "päätös" and any(not t.label for t in phase.next):
+            _err(record, ("phases", index, "next"),
+                 f"phases.{index}: päätöskohdan jokaisella haaralla pitää olla label", report)
+    for index, phase in enumerate(process.phases):
+        if phase.id not in incoming:
+            _err(record, ("phases", index, "id"),
+                 f"phases.{index}: vaiheeseen '{phase.id}' ei johda mikään vaihe", report,
+                 "lisää se jonkin vaiheen next-listaan", warning=True)
+
+
+def _check_meeting(record: Record, meeting: Meeting, report: Report) -> None:
+    items = meeting.programme
+    for index, item in enumerate(items):
+        if item.start is None or meeting.start is None:
+            continue
+        end = item.end or item.start
+        outside = item.start < meeting.start or (meeting.end is not None and end > meeting.end)
+        if outside:
+            _err(record, ("programme", index, "start"),
+                 f"programme.{index}: ohjelmakohta {item.start:%H:%M}–{end:%H:%M} on kokouksen "
+                 "ajan ulkopuolella", report)
+    timed = [(i, it) for i, it in enumerate(items) if it.start is not None]
+    for (_, before), (index, after) in itertools.pairwise(timed):
+        assert before.start is not None and after.start is not None
+        if after.start < before.start:
+            _err(record, ("programme", index, "start"),
+                 f"programme.{index}: ohjelmakohdat eivät ole aikajärjestyksessä", report)
+        elif before.end is not None and after.start < before.end:
+            _err(record, ("programme", index, "start"),
+                 f"programme.{index}: ohjelmakohta alkaa {after.start:%H:%M} ennen kuin "
+                 f"edellinen päättyy {before.end:%H:%M}", report)
+
+
+def _check_parent_cycles(graph: Graph, report: Report) -> None:
+    for model in (Committee, Body):
+        entities = graph.of_kind(model)
+        reported: set[str] = set()
+        for start in sorted(entities):
+            chain = [start]
+            current = entities[start].parent  # type: ignore[attr-defined]
+            while current is not None and current in entities:
+                if current in chain:
+                    cycle = [*chain[chain.index(current):], current]
+                    if not set(cycle) & reported:
+                        reported.update(cycle)
+                        record = graph.records[cycle[0]]
+                        _err(record, ("parent",),
+                             "parent-ketju muodostaa silmukan: " + " → ".join(cycle), report,
+                             "jonkin ketjun jäsenen parent on väärin")
+                    break
+                chain.append(current)
+                current = entities[current].parent  # type: ignore[attr-defined]

@@ -1,0 +1,95 @@
+"""Shared fixtures: small content trees in temp folders, the real content's graph, and one
+real ``mkdocs build`` of the project per test session (browser, page and PDF tests read it).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Report
+from generator.pipeline import check
+from generator.resolve import Graph
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXED_EPOCH = "1747000000"  # 2025-05-12, between the spring 2025 meetings
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Path:
+    """Write ``{relative path: text}`` under ``root`` (text is dedented)."""
+    for relative, text in files.items():
+        target = root / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).lstrip("\n"), "utf-8")
+    return root
+
+
+@pytest.fixture
+def make_content(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Create a content folder from ``{"bodies/tem.yaml": "...", ...}``; returns its path."""
+
+    def make(files: dict[str, str]) -> Path:
+        return write_tree(tmp_path / "content", files)
+
+    return make
+
+
+@pytest.fixture
+def check_files(make_content: Callable[[dict[str, str]], Path]
+                ) -> Callable[[dict[str, str]], tuple[Graph, Report]]:
+    """Load, validate and resolve a small content tree."""
+
+    def run(files: dict[str, str]) -> tuple[Graph, Report]:
+        return check(make_content(files))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def real_graph() -> Graph:
+    graph, report = check(ROOT / "content")
+    assert not report.errors, report.format()
+    return graph
+
+
+def mkdocs_build(project: Path, site_dir: Path, *, epoch: str = FIXED_EPOCH,
+                 extra_env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a real strict ``mkdocs build`` of ``project`` into ``site_dir``."""
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1",
+           **(extra_env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False,
+    )
+
+
+def copy_project(target: Path, content: Path | None = None) -> Path:
+    """A copy of the project's site sources (mkdocs.yml, docs/, content/) in ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", target / "docs")
+    overrides = ROOT / "overrides"
+    if overrides.exists():
+        shutil.copytree(overrides, target / "overrides")
+    shutil.copytree(content or ROOT / "content", target / "content")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built once per session with a fixed SOURCE_DATE_EPOCH."""
+    site = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
