@@ -17,6 +17,7 @@ from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel
 
+from . import fi
 from .clock import build_date
 from .diagnostics import Report, did_you_mean
 from .models import (
@@ -120,10 +121,19 @@ def walk_refs(
         yield from _walk_value(value, info.annotation, info.metadata, (*path, name))
 
 
+def _metadata(annotation: Any) -> list[Any]:
+    """Annotation metadata of ``Annotated[X, …]``, also inside ``Annotated[X, …] | None``."""
+    found = list(getattr(annotation, "__metadata__", ()))
+    for arg in get_args(annotation):
+        if arg is not type(None) and get_origin(arg) is not list:
+            found += list(getattr(arg, "__metadata__", ()))
+    return found
+
+
 def _walk_value(
     value: Any, annotation: Any, metadata: list[Any], path: tuple[str | int, ...]
 ) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...], str]]:
-    kinds = ref_kinds(metadata) or ref_kinds(list(getattr(annotation, "__metadata__", ())))
+    kinds = ref_kinds(metadata) or ref_kinds(_metadata(annotation))
     if kinds and isinstance(value, str):
         yield path, kinds, value
     elif isinstance(value, BaseModel):
@@ -131,8 +141,7 @@ def _walk_value(
     elif isinstance(value, list):
         inner = _list_item(annotation)
         for index, item in enumerate(value):
-            yield from _walk_value(item, inner, list(getattr(inner, "__metadata__", ())),
-                                   (*path, index))
+            yield from _walk_value(item, inner, _metadata(inner), (*path, index))
 
 
 def _list_item(annotation: Any) -> Any:
@@ -163,17 +172,14 @@ def _is_markdown(metadata: list[Any]) -> bool:
 def _walk_md(
     value: Any, annotation: Any, metadata: list[Any], path: tuple[str | int, ...]
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, str) and (
-        _is_markdown(metadata) or _is_markdown(list(getattr(annotation, "__metadata__", ())))
-    ):
+    if isinstance(value, str) and (_is_markdown(metadata) or _is_markdown(_metadata(annotation))):
         yield path, value
     elif isinstance(value, BaseModel):
         yield from walk_markdown(value, path)
     elif isinstance(value, list):
         inner = _list_item(annotation)
         for index, item in enumerate(value):
-            yield from _walk_md(item, inner, list(getattr(inner, "__metadata__", ())),
-                                (*path, index))
+            yield from _walk_md(item, inner, _metadata(inner), (*path, index))
 
 
 # --- resolving ------------------------------------------------------------------------
@@ -357,8 +363,8 @@ def _check_meeting(record: Record, meeting: Meeting, report: Report) -> None:
         outside = item.start < meeting.start or (meeting.end is not None and end > meeting.end)
         if outside:
             _err(record, ("programme", index, "start"),
-                 f"programme.{index}: ohjelmakohta {item.start:%H:%M}–{end:%H:%M} on kokouksen "
-                 "ajan ulkopuolella", report)
+                 f"programme.{index}: ohjelmakohta {fi.time(item.start)}–{fi.time(end)} on "
+                 "kokouksen ajan ulkopuolella", report)
     timed = [(i, it) for i, it in enumerate(items) if it.start is not None]
     for (_, before), (index, after) in itertools.pairwise(timed):
         assert before.start is not None and after.start is not None
@@ -367,8 +373,8 @@ def _check_meeting(record: Record, meeting: Meeting, report: Report) -> None:
                  f"programme.{index}: ohjelmakohdat eivät ole aikajärjestyksessä", report)
         elif before.end is not None and after.start < before.end:
             _err(record, ("programme", index, "start"),
-                 f"programme.{index}: ohjelmakohta alkaa {after.start:%H:%M} ennen kuin "
-                 f"edellinen päättyy {before.end:%H:%M}", report)
+                 f"programme.{index}: ohjelmakohta alkaa {fi.time(after.start)} ennen kuin "
+                 f"edellinen päättyy {fi.time(before.end)}", report)
 
 
 def _check_parent_cycles(graph: Graph, report: Report) -> None:

@@ -104,7 +104,7 @@ def build(documents: list[Document], report: Report) -> list[Record]:
 def _report_error(document: Document, model: type[Entity], error: Any, report: Report) -> None:
     loc = tuple(error["loc"])
     data_loc = _existing_prefix(document.data, loc)
-    field = ".".join(str(p) for p in loc) or "(tiedosto)"
+    field = ".".join(str(p) for p in loc)
     hint = ""
     if error["type"] == "extra_forbidden":
         key = str(loc[-1])
@@ -121,7 +121,8 @@ def _report_error(document: Document, model: type[Entity], error: Any, report: R
                      entity=document.id, hint=hint)
         return
     position = document.position(data_loc)
-    report.error(document.path, position.line, position.col, f"{field}: {_message(error)}",
+    message = f"{field}: {_message(error)}" if loc else _message(error)
+    report.error(document.path, position.line, position.col, message,
                  entity=document.id, hint=hint)
 
 

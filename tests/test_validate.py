@@ -1,0 +1,246 @@
+"""Model and resolve stages: every content mistake gives its exact message and position."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.diagnostics import Report
+from generator.pipeline import check
+from generator.resolve import Graph
+
+Files = dict[str, str]
+SRC = "sources:\n  - url: https://example.fi/lahde\n"
+TEM = "name: TEM\ntype: ministeriö\n" + SRC
+LAW = (
+    "title: Laki työvoimapalveluiden järjestämisestä\nnumber: 380/2023\ntype: laki\n"
+    "summary: Järjestämislaki.\nsections:\n  - number: '22'\n    chapter: 3\n"
+    "    title: Neuvottelukunta\n" + SRC
+)
+PERSON = "name: Tiina Korhonen\norganisation: tem\n" + SRC
+
+
+@pytest.fixture
+def run(make_content: Callable[[Files], Path], monkeypatch: pytest.MonkeyPatch
+        ) -> Callable[..., tuple[Graph, Report]]:
+    def go(files: Files, today: dt.date = dt.date(2025, 5, 1)) -> tuple[Graph, Report]:
+        root = make_content(files)
+        monkeypatch.chdir(root.parent)
+        return check(root, today=today)
+
+    return go
+
+
+def lines(report: Report) -> list[str]:
+    return [d.format() for d in report.sorted()]
+
+
+def test_unknown_field_suggests_the_right_one(run: Callable[..., tuple[Graph, Report]]) -> None:
+    _, report = run({"bodies/tem.yaml": "name: TEM\ntyyppi: ministeriö\ntype: ministeriö\n" + SRC})
+    assert lines(report) == [
+        "content/bodies/tem.yaml:2:1: virhe: tuntematon kenttä 'tyyppi' [tem]\n"
+        "    vihje: tarkoititko 'type'?"
+    ]
+
+
+def test_contact_details_are_refused_with_reason(run: Callable[..., tuple[Graph, Report]]) -> None:
+    _, report = run({"bodies/tem.yaml": TEM,
+                     "people/tk.yaml": PERSON + "email: tk@example.fi\n"})
+    assert lines(report) == [
+        "content/people/tk.yaml:5:1: virhe: tuntematon kenttä 'email' [tk]\n"
+        "    vihje: henkilöiden yhteystietoja ei julkaista sivustolla; poista kenttä"
+    ]
+
+
+def test_wrong_values_point_at_the_value(run: Callable[..., tuple[Graph, Report]]) -> None:
+    _, report = run({"bodies/tem.yaml": "name: TEM\ntype: ministerio\nwebsite: http://tem.fi\n"
+                     + SRC})
+    messages = lines(report)
+    assert messages[0].startswith(
+        "content/bodies/tem.yaml:2:7: virhe: type: arvo 'ministerio' ei kelpaa; sallitut: "
+        "'valtioneuvosto', 'ministeriö'"
+    )
+    assert messages[1] == ("content/bodies/tem.yaml:3:10: virhe: website: linkin pitää olla "
+                           "muotoa https://…, ei 'http://tem.fi' [tem]")
+
+
+def test_missing_required_field_points_at_the_mapping(
+    run: Callable[..., tuple[Graph, Report]]
+) -> None:
+    _, report = run({"bodies/tem.yaml": "name: TEM\n" + SRC})
+    assert lines(report) == ["content/bodies/tem.yaml:1:1: virhe: type: pakollinen kenttä "
+                             "puuttuu [tem]"]
+
+
+def test_dangling_reference_with_hint(run: Callable[..., tuple[Graph, Report]]) -> None:
+    _, report = run({"bodies/tem.yaml": TEM, "people/tk.yaml": PERSON.replace("tem", "temm")})
+    assert lines(report) == [
+        "content/people/tk.yaml:2:15: virhe: organisation: tuntematon viittaus 'temm' "
+        "(organisaatio) [tk]\n    vihje: tarkoititko 'tem'?"
+    ]
+
+
+def test_reference_of_the_wrong_kind(run: Callable[..., tuple[Graph, Report]]) -> None:
+    committee = "name: X\ntype: jaosto\nsummary: x\nparent: tem\n" + SRC
+    _, report = run({"bodies/tem.yaml": TEM, "committees/x.yaml": committee})
+    assert lines(report) == ["content/committees/x.yaml:4:9: virhe: parent: 'tem' on "
+                             "organisaatio, odotettiin: toimielin [x]"]
+
+
+def test_duplicate_ids_across_kinds(run: Callable[..., tuple[Graph, Report]]) -> None:
+    _, report = run({"bodies/tem.yaml": TEM, "people/tem.yaml": PERSON})
+    assert lines(report) == [
+        "content/people/tem.yaml:1:1: virhe: tunniste 'tem' on jo käytössä: "
+        "content/bodies/tem.yaml [tem]\n"
+        "    vihje: tunnisteen (tiedostonimen) pitää olla yksilöllinen kaikissa kansioissa"
+    ]
+
+
+def test_parent_cycle_prints_the_chain(run: Callable[..., tuple[Graph, Report]]) -> None:
+    def committee(parent: str) -> str:
+        return f"name: {parent}\ntype: jaosto\nsummary: x\nparent: {parent}\n" + SRC
+
+    _, report = run({"committees/a.yaml": committee("b"), "committees/b.yaml": committee("c"),
+                     "committees/c.yaml": committee("a")})
+    assert lines(report) == [
+        "content/committees/a.yaml:4:9: virhe: parent-ketju muodostaa silmukan: a → b → c → a "
+        "[a]\n    vihje: jonkin ketjun jäsenen parent on väärin"
+    ]
+
+
+def test_end_before_start(run: Callable[..., tuple[Graph, Report]]) -> None:
+    committee = ("name: X\ntype: jaosto\nsummary: x\nterm:\n  start: 2025-02-01\n"
+                 "  end: 2025-01-01\n" + SRC)
+    meeting = ("series: x\ntitle: Kokous\ndate: 2025-03-24\nstart: '14:00'\nend: '12:00'\n"
+               + SRC)
+    _, report = run({"committees/x.yaml": committee, "meetings/m.yaml": meeting})
+    assert lines(report) == [
+        "content/committees/x.yaml:5:3: virhe: term: toimikausi päättyy ennen kuin alkaa [x]",
+        "content/meetings/m.yaml:1:1: virhe: kokous päättyy ennen kuin alkaa (`end` ennen "
+        "`start`) [m]",
+    ]
+
+
+def test_programme_outside_and_overlapping(run: Callable[..., tuple[Graph, Report]]) -> None:
+    committee = "name: X\ntype: verkosto\nsummary: x\n" + SRC
+    meeting = (
+        "series: x\ntitle: Kokous\ndate: 2025-03-24\nstart: 12:00\nend: 14:00\n"
+        "programme:\n"
+        "  - {start: '12:00', end: '12:30', title: Avaus}\n"
+        "  - {start: '12:20', end: '13:00', title: Päällekkäinen}\n"
+        "  - {start: '13:30', end: '14:30', title: Myöhässä}\n" + SRC
+    )
+    _, report = run({"committees/x.yaml": committee, "meetings/m.yaml": meeting})
+    assert lines(report) == [
+        "content/meetings/m.yaml:8:13: virhe: programme.1: ohjelmakohta alkaa 12.20 ennen kuin "
+        "edellinen päättyy 12.30 [m]",
+        "content/meetings/m.yaml:9:13: virhe: programme.2: ohjelmakohta 13.30–14.30 on kokouksen "
+        "ajan ulkopuolella [m]",
+    ]
+
+
+def test_time_without_date_and_month_only(run: Callable[..., tuple[Graph, Report]]) -> None:
+    committee = "name: X\ntype: verkosto\nsummary: x\n" + SRC
+    graph, report = run({
+        "committees/x.yaml": committee,
+        "meetings/a.yaml": "series: x\ntitle: A\nmonth: 2025-06\nstart: '10:00'\n" + SRC,
+        "meetings/b.yaml": "series: x\ntitle: B\nmonth: 2025-06\n" + SRC,
+    })
+    assert lines(report) == ["content/meetings/a.yaml:1:1: virhe: kellonaika ilman "
+                             "päivämäärää: lisää `date` [a]"]
+    assert "b" in graph
+
+
+def test_mentions_must_resolve(run: Callable[..., tuple[Graph, Report]]) -> None:
+    graph, report = run({"bodies/tem.yaml": TEM,
+                         "bodies/kela.yaml": "name: Kela\ntype: virasto\n"
+                         "summary: Tekee yhteistyötä [[tem]] ja [[temm]] kanssa.\n" + SRC})
+    assert lines(report) == [
+        "content/bodies/kela.yaml:3:10: virhe: summary: tekstin viittaus [[temm]] ei osoita "
+        "mihinkään [kela]\n    vihje: tarkoititko 'tem'?"
+    ]
+    assert [b.source for b in graph.referrers("tem")] == ["kela"]
+
+
+def test_law_section_must_be_listed(run: Callable[..., tuple[Graph, Report]]) -> None:
+    committee = ("name: X\ntype: neuvottelukunta\nsummary: x\nlegal_basis:\n"
+                 "  - law: laki-380-2023\n    section: '22'\n"
+                 "  - law: laki-380-2023\n    section: '23'\n" + SRC)
+    _, report = run({"laws/laki-380-2023.yaml": LAW, "committees/x.yaml": committee})
+    assert lines(report) == [
+        "content/committees/x.yaml:8:14: virhe: legal_basis.1.section: pykälää 23 ei ole "
+        "säädöksen 'laki-380-2023' pykälälistassa [x]\n"
+        "    vihje: lisää pykälä tiedostoon content/laws/laki-380-2023.yaml tai korjaa numero; "
+        "listalla: 22"
+    ]
+
+
+def test_seats_vacancies_and_backlinks(run: Callable[..., tuple[Graph, Report]]) -> None:
+    committee = (
+        "name: X\ntype: neuvottelukunta\nsummary: x\n"
+        "term: {start: 2025-01-30, end: 2025-06-15}\n"
+        "seats:\n  - {id: tem, organisation: tem, count: 2}\n"
+        "members:\n  - {person: tk, seat: tem, role: puheenjohtaja}\n"
+        "  - {person: tk, seat: stm}\n" + SRC
+    )
+    graph, report = run({"bodies/tem.yaml": TEM, "people/tk.yaml": PERSON,
+                         "committees/x.yaml": committee})
+    assert lines(report) == [
+        "content/committees/x.yaml:4:32: varoitus: toimikausi päättyy 45 päivän kuluttua "
+        "(2025-06-15) [x]\n    vihje: päivitä toimikausi tai tila, kun uusi toimielin on "
+        "asetettu",
+        "content/committees/x.yaml:6:5: varoitus: seats.0: paikalla 'tem' on 1 täyttämätöntä "
+        "paikkaa [x]\n    vihje: näkyy sivulla merkinnällä *avoin*",
+        "content/committees/x.yaml:9:24: virhe: members.1.seat: paikkaa 'stm' ei ole tämän "
+        "toimielimen seats-listassa [x]\n    vihje: tarkoititko 'tem'?",
+    ]
+    assert report.failed()
+    assert {b.source for b in graph.referrers("tk")} == {"x"}
+    assert {(b.source, b.field) for b in graph.referrers("tem")} == {
+        ("tk", "organisation"), ("x", "seats.0.organisation")}
+    assert {b.source for b in graph.referrers("tem")} == {"tk", "x"}
+
+
+def test_warnings_fail_only_in_strict_mode(run: Callable[..., tuple[Graph, Report]]) -> None:
+    committee = ("name: X\ntype: neuvottelukunta\nsummary: x\n"
+                 "seats:\n  - {id: tem, organisation: tem}\n" + SRC)
+    _, report = run({"bodies/tem.yaml": TEM, "committees/x.yaml": committee})
+    assert not report.errors and len(report.warnings) == 1
+    assert not report.failed() and report.failed(strict=True)
+
+
+def test_process_transitions_and_decisions(run: Callable[..., tuple[Graph, Report]]) -> None:
+    process = (
+        "name: P\nsummary: s\nvalidity: v\nphases:\n"
+        "  - id: alku\n    name: Alku\n    next: [{to: kysymys}]\n"
+        "  - id: kysymys\n    name: Tarvitaanko?\n    kind: päätös\n"
+        "    next: [{to: loppu, label: Ei}, {to: jatko}]\n"
+        "  - id: irrallinen\n    name: Irti\n"
+        "  - id: jatko\n    name: Jatko\n    next: [{to: lopu}]\n" + SRC
+    )
+    _, report = run({"processes/p.yaml": process})
+    assert lines(report) == [
+        "content/processes/p.yaml:11:11: virhe: phases.1: päätöskohdan jokaisella haaralla "
+        "pitää olla label [p]",
+        "content/processes/p.yaml:12:9: varoitus: phases.2: vaiheeseen 'irrallinen' ei johda "
+        "mikään vaihe [p]\n    vihje: lisää se jonkin vaiheen next-listaan",
+        "content/processes/p.yaml:16:17: virhe: phases.3.next.0.to: vaihetta 'lopu' ei ole [p]"
+        "\n    vihje: tarkoititko 'loppu'?",
+    ]
+
+
+def test_every_problem_of_every_file_is_reported_at_once(
+    run: Callable[..., tuple[Graph, Report]]
+) -> None:
+    _, report = run({
+        "bodies/a.yaml": "name: A\n",
+        "bodies/b.yaml": "name: [\n",
+        "people/c.yaml": "name: C\norganisation: nobody\n" + SRC,
+    })
+    assert [d.path for d in report.errors] == [
+        "content/bodies/a.yaml", "content/bodies/a.yaml", "content/bodies/b.yaml",
+        "content/people/c.yaml",
+    ]
