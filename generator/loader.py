@@ -207,6 +207,10 @@ def read_document(file: Path, kind: Kind, shown: str, report: Report) -> Documen
         line, col = (problem.position.line, problem.position.col) if problem.position else (0, 0)
         report.error(shown, line, col, problem.message, entity=entity_id, hint=problem.hint)
         return None
+    expected = f"{SCHEMA_LINE_PREFIX}../../schema/{kind.key}.schema.json"
+    if text.split("\n", 1)[0].strip() != expected:
+        report.warning(shown, 1, 1, "ensimmäinen rivi ei ole skeemarivi", entity=entity_id,
+                       hint=f"lisää alkuun: {expected} (VS Code täydentää silloin kentät)")
     if not isinstance(data, dict):
         report.error(shown, 1, 1, "tiedoston ylätason pitää olla avain–arvo-rakenne",
                      entity=entity_id, hint="aloita esim. rivillä `name: …`")
@@ -247,10 +251,13 @@ def _shown(file: Path, root: Path) -> str:
         return str(Path(root.name) / file.relative_to(root))
 
 
-def load(root: Path, report: Report) -> list[Document]:
-    """Load every content file under ``root``."""
+def load(root: Path, report: Report, seen: set[str] | None = None) -> list[Document]:
+    """Load every content file under ``root``; ``seen`` collects every file's id, also of
+    files that fail, so later stages don't report references to them as dangling."""
     documents = []
     for file, kind in content_files(root, report):
+        if seen is not None:
+            seen.add(file.stem)
         document = read_document(file, kind, _shown(file, root), report)
         if document is not None:
             documents.append(document)

@@ -14,9 +14,10 @@ from .validate import build
 def check(content: Path, *, today: dt.date | None = None) -> tuple[Graph, Report]:
     """Load, validate and resolve ``content``; the report holds every problem found."""
     report = Report()
-    documents = load(content, report)
+    seen: set[str] = set()
+    documents = load(content, report, seen)
     records = build(documents, report)
-    graph = resolve(records, report, today=today)
+    graph = resolve(records, report, today=today, broken=seen - {r.id for r in records})
     return graph, report
 
 

@@ -47,7 +47,7 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
     def on_pre_build(self, config: MkDocsConfig) -> None:
         content = self._content_dir(config)
         try:
-            graph, report = load_graph(content, strict=self.config.strict or config.strict)
+            graph, report = load_graph(content, strict=self.config.strict)
         except ContentError as error:
             for line in error.report.format().splitlines():
                 log.error(line)

@@ -185,8 +185,13 @@ def _walk_md(
 # --- resolving ------------------------------------------------------------------------
 
 
-def resolve(records: list[Record], report: Report, *, today: dt.date | None = None) -> Graph:
-    """Build the graph; report duplicates, dangling references and broken structure."""
+def resolve(records: list[Record], report: Report, *, today: dt.date | None = None,
+            broken: set[str] | None = None) -> Graph:
+    """Build the graph; report duplicates, dangling references and broken structure.
+
+    ``broken`` holds ids of files that exist but failed to load or validate: their own
+    errors are reported already, so references to them are not reported again.
+    """
     today = today or build_date()
     by_id: dict[str, Record] = {}
     for record in records:
@@ -201,9 +206,10 @@ def resolve(records: list[Record], report: Report, *, today: dt.date | None = No
         by_id[record.id] = record
     graph = Graph(by_id)
     backlinks: dict[str, list[Backlink]] = defaultdict(list)
+    quiet = broken or set()
     for record in by_id.values():
-        _check_refs(record, graph, report, backlinks)
-        _check_mentions(record, graph, report, backlinks)
+        _check_refs(record, graph, report, backlinks, quiet)
+        _check_mentions(record, graph, report, backlinks, quiet)
     for record in by_id.values():
         entity = record.entity
         if isinstance(entity, Committee):
@@ -231,8 +237,10 @@ def _dotted(path: tuple[str | int, ...]) -> str:
 
 
 def _check_refs(record: Record, graph: Graph, report: Report,
-                backlinks: dict[str, list[Backlink]]) -> None:
+                backlinks: dict[str, list[Backlink]], quiet: set[str]) -> None:
     for path, kinds, target in walk_refs(record.entity):
+        if target in quiet:
+            continue
         wanted = " tai ".join(KINDS_BY_KEY[k].singular.lower() for k in kinds)
         if target not in graph:
             candidates = [i for i, r in graph.records.items() if r.kind.key in kinds]
@@ -252,10 +260,12 @@ def _check_refs(record: Record, graph: Graph, report: Report,
 
 
 def _check_mentions(record: Record, graph: Graph, report: Report,
-                    backlinks: dict[str, list[Backlink]]) -> None:
+                    backlinks: dict[str, list[Backlink]], quiet: set[str]) -> None:
     for path, text in walk_markdown(record.entity):
         for match in MENTION.finditer(text):
             target = match.group(1).strip()
+            if target in quiet:
+                continue
             if target in graph:
                 backlinks[target].append(Backlink(record.id, _dotted(path)))
             else:

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator.diagnostics import Report
+from generator.models import KINDS_BY_FOLDER
 from generator.pipeline import check
 from generator.resolve import Graph
+from generator.schema import schema_comment
 
 Files = dict[str, str]
 SRC = "sources:\n  - url: https://example.fi/lahde\n"
@@ -27,11 +29,17 @@ PERSON = "name: Tiina Korhonen\norganisation: tem\n" + SRC
 def run(make_content: Callable[[Files], Path], monkeypatch: pytest.MonkeyPatch
         ) -> Callable[..., tuple[Graph, Report]]:
     def go(files: Files, today: dt.date = dt.date(2025, 5, 1)) -> tuple[Graph, Report]:
-        root = make_content(files)
+        root = make_content({path: with_schema_line(path, text) for path, text in files.items()})
         monkeypatch.chdir(root.parent)
         return check(root, today=today)
 
     return go
+
+
+def with_schema_line(path: str, text: str) -> str:
+    """Prepend the schema line every content file starts with (it shifts lines by one)."""
+    kind = KINDS_BY_FOLDER[path.split("/")[0]]
+    return schema_comment(kind) + "\n" + text
 
 
 def lines(report: Report) -> list[str]:
@@ -41,7 +49,7 @@ def lines(report: Report) -> list[str]:
 def test_unknown_field_suggests_the_right_one(run: Callable[..., tuple[Graph, Report]]) -> None:
     _, report = run({"bodies/tem.yaml": "name: TEM\ntyyppi: ministeriö\ntype: ministeriö\n" + SRC})
     assert lines(report) == [
-        "content/bodies/tem.yaml:2:1: virhe: tuntematon kenttä 'tyyppi' [tem]\n"
+        "content/bodies/tem.yaml:3:1: virhe: tuntematon kenttä 'tyyppi' [tem]\n"
         "    vihje: tarkoititko 'type'?"
     ]
 
@@ -50,7 +58,7 @@ def test_contact_details_are_refused_with_reason(run: Callable[..., tuple[Graph,
     _, report = run({"bodies/tem.yaml": TEM,
                      "people/tk.yaml": PERSON + "email: tk@example.fi\n"})
     assert lines(report) == [
-        "content/people/tk.yaml:5:1: virhe: tuntematon kenttä 'email' [tk]\n"
+        "content/people/tk.yaml:6:1: virhe: tuntematon kenttä 'email' [tk]\n"
         "    vihje: henkilöiden yhteystietoja ei julkaista sivustolla; poista kenttä"
     ]
 
@@ -60,10 +68,10 @@ def test_wrong_values_point_at_the_value(run: Callable[..., tuple[Graph, Report]
                      + SRC})
     messages = lines(report)
     assert messages[0].startswith(
-        "content/bodies/tem.yaml:2:7: virhe: type: arvo 'ministerio' ei kelpaa; sallitut: "
+        "content/bodies/tem.yaml:3:7: virhe: type: arvo 'ministerio' ei kelpaa; sallitut: "
         "'valtioneuvosto', 'ministeriö'"
     )
-    assert messages[1] == ("content/bodies/tem.yaml:3:10: virhe: website: linkin pitää olla "
+    assert messages[1] == ("content/bodies/tem.yaml:4:10: virhe: website: linkin pitää olla "
                            "muotoa https://…, ei 'http://tem.fi' [tem]")
 
 
@@ -71,14 +79,14 @@ def test_missing_required_field_points_at_the_mapping(
     run: Callable[..., tuple[Graph, Report]]
 ) -> None:
     _, report = run({"bodies/tem.yaml": "name: TEM\n" + SRC})
-    assert lines(report) == ["content/bodies/tem.yaml:1:1: virhe: type: pakollinen kenttä "
+    assert lines(report) == ["content/bodies/tem.yaml:2:1: virhe: type: pakollinen kenttä "
                              "puuttuu [tem]"]
 
 
 def test_dangling_reference_with_hint(run: Callable[..., tuple[Graph, Report]]) -> None:
     _, report = run({"bodies/tem.yaml": TEM, "people/tk.yaml": PERSON.replace("tem", "temm")})
     assert lines(report) == [
-        "content/people/tk.yaml:2:15: virhe: organisation: tuntematon viittaus 'temm' "
+        "content/people/tk.yaml:3:15: virhe: organisation: tuntematon viittaus 'temm' "
         "(organisaatio) [tk]\n    vihje: tarkoititko 'tem'?"
     ]
 
@@ -86,7 +94,7 @@ def test_dangling_reference_with_hint(run: Callable[..., tuple[Graph, Report]]) 
 def test_reference_of_the_wrong_kind(run: Callable[..., tuple[Graph, Report]]) -> None:
     committee = "name: X\ntype: jaosto\nsummary: x\nparent: tem\n" + SRC
     _, report = run({"bodies/tem.yaml": TEM, "committees/x.yaml": committee})
-    assert lines(report) == ["content/committees/x.yaml:4:9: virhe: parent: 'tem' on "
+    assert lines(report) == ["content/committees/x.yaml:5:9: virhe: parent: 'tem' on "
                              "organisaatio, odotettiin: toimielin [x]"]
 
 
@@ -106,7 +114,7 @@ def test_parent_cycle_prints_the_chain(run: Callable[..., tuple[Graph, Report]])
     _, report = run({"committees/a.yaml": committee("b"), "committees/b.yaml": committee("c"),
                      "committees/c.yaml": committee("a")})
     assert lines(report) == [
-        "content/committees/a.yaml:4:9: virhe: parent-ketju muodostaa silmukan: a → b → c → a "
+        "content/committees/a.yaml:5:9: virhe: parent-ketju muodostaa silmukan: a → b → c → a "
         "[a]\n    vihje: jonkin ketjun jäsenen parent on väärin"
     ]
 
@@ -118,8 +126,8 @@ def test_end_before_start(run: Callable[..., tuple[Graph, Report]]) -> None:
                + SRC)
     _, report = run({"committees/x.yaml": committee, "meetings/m.yaml": meeting})
     assert lines(report) == [
-        "content/committees/x.yaml:5:3: virhe: term: toimikausi päättyy ennen kuin alkaa [x]",
-        "content/meetings/m.yaml:1:1: virhe: kokous päättyy ennen kuin alkaa (`end` ennen "
+        "content/committees/x.yaml:6:3: virhe: term: toimikausi päättyy ennen kuin alkaa [x]",
+        "content/meetings/m.yaml:2:1: virhe: kokous päättyy ennen kuin alkaa (`end` ennen "
         "`start`) [m]",
     ]
 
@@ -135,9 +143,9 @@ def test_programme_outside_and_overlapping(run: Callable[..., tuple[Graph, Repor
     )
     _, report = run({"committees/x.yaml": committee, "meetings/m.yaml": meeting})
     assert lines(report) == [
-        "content/meetings/m.yaml:8:13: virhe: programme.1: ohjelmakohta alkaa 12.20 ennen kuin "
+        "content/meetings/m.yaml:9:13: virhe: programme.1: ohjelmakohta alkaa 12.20 ennen kuin "
         "edellinen päättyy 12.30 [m]",
-        "content/meetings/m.yaml:9:13: virhe: programme.2: ohjelmakohta 13.30–14.30 on kokouksen "
+        "content/meetings/m.yaml:10:13: virhe: programme.2: ohjelmakohta 13.30–14.30 on kokouksen "
         "ajan ulkopuolella [m]",
     ]
 
@@ -149,7 +157,7 @@ def test_time_without_date_and_month_only(run: Callable[..., tuple[Graph, Report
         "meetings/a.yaml": "series: x\ntitle: A\nmonth: 2025-06\nstart: '10:00'\n" + SRC,
         "meetings/b.yaml": "series: x\ntitle: B\nmonth: 2025-06\n" + SRC,
     })
-    assert lines(report) == ["content/meetings/a.yaml:1:1: virhe: kellonaika ilman "
+    assert lines(report) == ["content/meetings/a.yaml:2:1: virhe: kellonaika ilman "
                              "päivämäärää: lisää `date` [a]"]
     assert "b" in graph
 
@@ -159,7 +167,7 @@ def test_mentions_must_resolve(run: Callable[..., tuple[Graph, Report]]) -> None
                          "bodies/kela.yaml": "name: Kela\ntype: virasto\n"
                          "summary: Tekee yhteistyötä [[tem]] ja [[temm]] kanssa.\n" + SRC})
     assert lines(report) == [
-        "content/bodies/kela.yaml:3:10: virhe: summary: tekstin viittaus [[temm]] ei osoita "
+        "content/bodies/kela.yaml:4:10: virhe: summary: tekstin viittaus [[temm]] ei osoita "
         "mihinkään [kela]\n    vihje: tarkoititko 'tem'?"
     ]
     assert [b.source for b in graph.referrers("tem")] == ["kela"]
@@ -171,7 +179,7 @@ def test_law_section_must_be_listed(run: Callable[..., tuple[Graph, Report]]) ->
                  "  - law: laki-380-2023\n    section: '23'\n" + SRC)
     _, report = run({"laws/laki-380-2023.yaml": LAW, "committees/x.yaml": committee})
     assert lines(report) == [
-        "content/committees/x.yaml:8:14: virhe: legal_basis.1.section: pykälää 23 ei ole "
+        "content/committees/x.yaml:9:14: virhe: legal_basis.1.section: pykälää 23 ei ole "
         "säädöksen 'laki-380-2023' pykälälistassa [x]\n"
         "    vihje: lisää pykälä tiedostoon content/laws/laki-380-2023.yaml tai korjaa numero; "
         "listalla: 22"
@@ -189,12 +197,12 @@ def test_seats_vacancies_and_backlinks(run: Callable[..., tuple[Graph, Report]])
     graph, report = run({"bodies/tem.yaml": TEM, "people/tk.yaml": PERSON,
                          "committees/x.yaml": committee})
     assert lines(report) == [
-        "content/committees/x.yaml:4:32: varoitus: toimikausi päättyy 45 päivän kuluttua "
+        "content/committees/x.yaml:5:32: varoitus: toimikausi päättyy 45 päivän kuluttua "
         "(2025-06-15) [x]\n    vihje: päivitä toimikausi tai tila, kun uusi toimielin on "
         "asetettu",
-        "content/committees/x.yaml:6:5: varoitus: seats.0: paikalla 'tem' on 1 täyttämätöntä "
+        "content/committees/x.yaml:7:5: varoitus: seats.0: paikalla 'tem' on 1 täyttämätöntä "
         "paikkaa [x]\n    vihje: näkyy sivulla merkinnällä *avoin*",
-        "content/committees/x.yaml:9:24: virhe: members.1.seat: paikkaa 'stm' ei ole tämän "
+        "content/committees/x.yaml:10:24: virhe: members.1.seat: paikkaa 'stm' ei ole tämän "
         "toimielimen seats-listassa [x]\n    vihje: tarkoititko 'tem'?",
     ]
     assert report.failed()
@@ -223,11 +231,11 @@ def test_process_transitions_and_decisions(run: Callable[..., tuple[Graph, Repor
     )
     _, report = run({"processes/p.yaml": process})
     assert lines(report) == [
-        "content/processes/p.yaml:11:11: virhe: phases.1: päätöskohdan jokaisella haaralla "
+        "content/processes/p.yaml:12:11: virhe: phases.1: päätöskohdan jokaisella haaralla "
         "pitää olla label [p]",
-        "content/processes/p.yaml:12:9: varoitus: phases.2: vaiheeseen 'irrallinen' ei johda "
+        "content/processes/p.yaml:13:9: varoitus: phases.2: vaiheeseen 'irrallinen' ei johda "
         "mikään vaihe [p]\n    vihje: lisää se jonkin vaiheen next-listaan",
-        "content/processes/p.yaml:16:17: virhe: phases.3.next.0.to: vaihetta 'lopu' ei ole [p]"
+        "content/processes/p.yaml:17:17: virhe: phases.3.next.0.to: vaihetta 'lopu' ei ole [p]"
         "\n    vihje: tarkoititko 'loppu'?",
     ]
 
@@ -244,3 +252,8 @@ def test_every_problem_of_every_file_is_reported_at_once(
         "content/bodies/a.yaml", "content/bodies/a.yaml", "content/bodies/b.yaml",
         "content/people/c.yaml",
     ]
+
+
+def test_no_cascade_from_a_broken_file(run: Callable[..., tuple[Graph, Report]]) -> None:
+    _, report = run({"bodies/tem.yaml": "name: TEM\n" + SRC, "people/tk.yaml": PERSON})
+    assert [d.path for d in report.errors] == ["content/bodies/tem.yaml"]
