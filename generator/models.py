@@ -16,7 +16,15 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -518,13 +526,37 @@ class Process(Entity):
 MeetingStatus = Literal["suunniteltu", "pidetty", "peruttu"]
 
 
+def _naive_time(value: dt.time) -> dt.time:
+    if value.tzinfo is not None:
+        raise ValueError(
+            "anna kellonaika ilman aikavyöhykettä (`HH:MM`); ajat ovat aina Suomen aikaa"
+        )
+    return value
+
+
+LocalTime = Annotated[dt.time, AfterValidator(_naive_time)]
+"""A wall-clock time ``HH:MM`` in Europe/Helsinki, without an offset."""
+
+
+def _end_after_start(end: dt.time | None, info: ValidationInfo, subject: str) -> dt.time | None:
+    """Shared check of ``end`` against the already validated ``start`` (error at ``end``)."""
+    if end is None or "start" not in info.data:  # start itself invalid: reported already
+        return end
+    start = info.data["start"]
+    if start is None:
+        raise ValueError("päättymisaika ilman alkamisaikaa: lisää `start`")
+    if end <= start:
+        raise ValueError(f"{subject} päättyy ennen kuin alkaa (`end` ennen `start`)")
+    return end
+
+
 class ProgrammeItem(Strict):
     """One slot of a meeting's programme."""
 
-    start: dt.time | None = None
-    """Alkamisaika `HH:MM`."""
-    end: dt.time | None = None
-    """Päättymisaika `HH:MM`."""
+    start: LocalTime | None = None
+    """Alkamisaika `HH:MM` Suomen aikaa (kokouksen päivänä, kokouksen ajan sisällä)."""
+    end: LocalTime | None = None
+    """Päättymisaika `HH:MM` Suomen aikaa; myöhemmin kuin `start`."""
     title: Text
     """Ohjelmakohdan otsikko."""
     speakers: list[PersonRef] = []
@@ -532,32 +564,35 @@ class ProgrammeItem(Strict):
     summary: Markdown | None = None
     """Kuvaus."""
 
-    @model_validator(mode="after")
-    def _ordered(self) -> ProgrammeItem:
-        if self.end is not None and self.start is None:
-            raise ValueError("ohjelmakohdalla on päättymisaika mutta ei alkamisaikaa")
-        if self.start and self.end and self.end <= self.start:
-            raise ValueError("ohjelmakohta päättyy ennen kuin alkaa")
-        return self
+    @field_validator("end")
+    @classmethod
+    def _ordered(cls, end: dt.time | None, info: ValidationInfo) -> dt.time | None:
+        return _end_after_start(end, info, "ohjelmakohta")
 
 
 class Meeting(Entity):
-    """A meeting of the network or of a committee. Times are local Europe/Helsinki time."""
+    """A meeting of the network or of a committee.
+
+    Times are naive wall-clock times in Europe/Helsinki: the calendar feeds carry them with
+    ``TZID=Europe/Helsinki``, so summer and winter time are handled by the reader's calendar.
+    """
 
     series: CommitteeRef
     """Toimielin tai verkosto, jonka kokous tämä on."""
     title: Text
     """Kokouksen otsikko."""
     date: dt.date | None = None
-    """Päivä `VVVV-KK-PP`."""
+    """Päivä `VVVV-KK-PP`. Ilman kellonaikaa kokous on kalentereissa koko päivän tapahtuma."""
     month: Month | None = None
     """Vain kuukausi `VVVV-KK`, kun päivää ei vielä tiedetä (ei tule kalenterisyötteisiin)."""
-    start: dt.time | None = None
-    """Alkamisaika `HH:MM` (Suomen aikaa)."""
-    end: dt.time | None = None
-    """Päättymisaika `HH:MM` (Suomen aikaa)."""
+    start: LocalTime | None = None
+    """Alkamisaika `HH:MM` Suomen aikaa (Europe/Helsinki) ilman aikavyöhykettä; kesä- ja
+    talviaika huomioidaan automaattisesti. Vaatii `date`-kentän."""
+    end: LocalTime | None = None
+    """Päättymisaika `HH:MM` Suomen aikaa (Europe/Helsinki); myöhemmin kuin `start`."""
     status: MeetingStatus = "suunniteltu"
-    """`suunniteltu`, `pidetty` tai `peruttu`."""
+    """`suunniteltu`, `pidetty` tai `peruttu`. Peruttu kokous jää sivuille ja kalentereihin
+    merkinnällä *Peruttu*; kasvata samalla `sequence`-kenttää."""
     format: Literal["paikan päällä", "etäkokous", "hybridi", "sähköpostikokous"] | None = None
     """Kokousmuoto."""
     place: str | None = None
@@ -567,7 +602,9 @@ class Meeting(Entity):
     online_platform: str | None = None
     """Etäyhteyden palvelu, esim. `Teams`."""
     sequence: int = Field(default=0, ge=0)
-    """Muutosnumero kalentereille: kasvata, kun aika, paikka tai tila muuttuu."""
+    """Muutosnumero kalentereille (iCalendarin SEQUENCE): kasvata yhdellä aina, kun julkaistun
+    kokouksen aika, paikka tai tila muuttuu, jotta tilanneiden kalenterit päivittyvät.
+    Peruttu kokous tarvitsee vähintään arvon 1 (peruminen on muutos)."""
     summary: Markdown | None = None
     """Kokouksen kuvaus."""
     programme: list[ProgrammeItem] = []
@@ -575,24 +612,36 @@ class Meeting(Entity):
     materials: list[Link] = []
     """Materiaalit."""
 
+    @field_validator("month")
+    @classmethod
+    def _date_or_month(cls, month: str | None, info: ValidationInfo) -> str | None:
+        if month is not None and info.data.get("date") is not None:
+            raise ValueError("anna joko `date` tai `month`, ei molempia")
+        return month
+
+    @field_validator("start")
+    @classmethod
+    def _time_needs_date(cls, start: dt.time | None, info: ValidationInfo) -> dt.time | None:
+        if start is not None and "date" in info.data and info.data["date"] is None:
+            raise ValueError("kellonaika ilman päivämäärää: lisää `date`")
+        return start
+
+    @field_validator("end")
+    @classmethod
+    def _ordered(cls, end: dt.time | None, info: ValidationInfo) -> dt.time | None:
+        return _end_after_start(end, info, "kokous")
+
     @property
     def display_name(self) -> str:
         return self.title
 
     @model_validator(mode="after")
     def _when(self) -> Meeting:
-        if self.date and self.month:
-            raise ValueError("anna joko `date` tai `month`, ei molempia")
+        # Field validators above report the other timing mistakes at their own lines.
         if not self.date and not self.month:
             raise ValueError(
                 "kokouksella pitää olla `date` (tai `month`, jos päivä ei ole tiedossa)"
             )
-        if (self.start or self.end) and not self.date:
-            raise ValueError("kellonaika ilman päivämäärää: lisää `date`")
-        if self.end and not self.start:
-            raise ValueError("päättymisaika ilman alkamisaikaa: lisää `start`")
-        if self.start and self.end and self.end <= self.start:
-            raise ValueError("kokous päättyy ennen kuin alkaa (`end` ennen `start`)")
         return self
 
 

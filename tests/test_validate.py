@@ -127,7 +127,7 @@ def test_end_before_start(run: Callable[..., tuple[Graph, Report]]) -> None:
     _, report = run({"committees/x.yaml": committee, "meetings/m.yaml": meeting})
     assert lines(report) == [
         "content/committees/x.yaml:6:3: virhe: term: toimikausi päättyy ennen kuin alkaa [x]",
-        "content/meetings/m.yaml:2:1: virhe: kokous päättyy ennen kuin alkaa (`end` ennen "
+        "content/meetings/m.yaml:6:6: virhe: end: kokous päättyy ennen kuin alkaa (`end` ennen "
         "`start`) [m]",
     ]
 
@@ -157,7 +157,7 @@ def test_time_without_date_and_month_only(run: Callable[..., tuple[Graph, Report
         "meetings/a.yaml": "series: x\ntitle: A\nmonth: 2025-06\nstart: '10:00'\n" + SRC,
         "meetings/b.yaml": "series: x\ntitle: B\nmonth: 2025-06\n" + SRC,
     })
-    assert lines(report) == ["content/meetings/a.yaml:2:1: virhe: kellonaika ilman "
+    assert lines(report) == ["content/meetings/a.yaml:5:8: virhe: start: kellonaika ilman "
                              "päivämäärää: lisää `date` [a]"]
     assert "b" in graph
 
