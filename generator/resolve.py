@@ -18,7 +18,7 @@ from typing import Any, TypeVar, get_args, get_origin
 from pydantic import BaseModel
 
 from . import fi
-from .clock import build_date
+from .clock import HELSINKI, build_date
 from .diagnostics import Report, did_you_mean
 from .models import (
     KINDS_BY_KEY,
@@ -365,6 +365,20 @@ def _check_process(record: Record, process: Process, graph: Graph, report: Repor
 
 
 def _check_meeting(record: Record, meeting: Meeting, report: Report) -> None:
+    if meeting.status == "peruttu" and meeting.sequence < 1:
+        where = "sequence" if "sequence" in record.document.data else "status"
+        _err(record, (where,),
+             f"{where}: peruttu kokous tarvitsee sequence-arvon vähintään 1", report,
+             "peruminen on muutos: lisää tai kasvata kenttää `sequence` (esim. `sequence: 1`), "
+             "jotta kalenterin tilanneiden kalentereissa kokous merkitään perutuksi")
+    if meeting.date is not None:
+        for name in ("start", "end"):
+            value = getattr(meeting, name)
+            if value is not None and not _exists_in_helsinki(meeting.date, value):
+                _err(record, (name,),
+                     f"{name}: kellonaikaa {fi.time(value)} ei ole {fi.date(meeting.date)} "
+                     "Suomen aikaa (kello siirretään tuolloin kesäaikaan)", report,
+                     "valitse toinen kellonaika")
     items = meeting.programme
     for index, item in enumerate(items):
         if item.start is None or meeting.start is None:
@@ -385,6 +399,13 @@ def _check_meeting(record: Record, meeting: Meeting, report: Report) -> None:
             _err(record, ("programme", index, "start"),
                  f"programme.{index}: ohjelmakohta alkaa {fi.time(after.start)} ennen kuin "
                  f"edellinen päättyy {fi.time(before.end)}", report)
+
+
+def _exists_in_helsinki(day: dt.date, time: dt.time) -> bool:
+    """False for wall-clock times skipped when clocks go forward (e.g. 03.30 in late March)."""
+    local = dt.datetime.combine(day, time, tzinfo=HELSINKI)
+    back = local.astimezone(dt.UTC).astimezone(HELSINKI)
+    return back.replace(tzinfo=None) == local.replace(tzinfo=None)
 
 
 def _check_parent_cycles(graph: Graph, report: Report) -> None:
