@@ -52,6 +52,43 @@ def partial_date(value: str) -> str:
     return str(parts[0])
 
 
+def partial_range(start: str, end: str | None) -> str:
+    """``2025-09`` – ``2026-12`` → ``9/2025–12/2026``."""
+    return f"{partial_date(start)}–{partial_date(end)}" if end else partial_date(start)
+
+
+def date_range(start: dt.date | None, end: dt.date | None) -> str:
+    """``1.4.2025–31.3.2027``, ``1.4.2025 alkaen``, ``31.3.2027 asti`` or ``""``."""
+    if start and end:
+        return f"{date(start)}–{date(end)}"
+    if start:
+        return f"{date(start)} alkaen"
+    if end:
+        return f"{date(end)} asti"
+    return ""
+
+
+def month_iso(value: str) -> str:
+    """``2025-06`` → ``kesäkuu 2025``."""
+    year, month_number = (int(p) for p in value.split("-")[:2])
+    return month(year, month_number)
+
+
+def when(day: dt.date | None, month_value: str | None = None,
+         start: dt.time | None = None, end: dt.time | None = None) -> str:
+    """A meeting's time: ``ti 24.3.2025 klo 12.00–14.00``, or ``kesäkuu 2025`` if only the
+    month is known."""
+    if day is None:
+        return month_iso(month_value) if month_value else ""
+    text = weekday_date(day)
+    return f"{text} {time_range(start, end)}" if start else text
+
+
+def count(number: int, singular: str, plural: str) -> str:
+    """``1 paikka``, ``3 paikkaa`` (Finnish partitive after numbers other than one)."""
+    return f"{number} {singular if number == 1 else plural}"
+
+
 def duration(start: dt.time, end: dt.time) -> str:
     """``2 h 30 min``"""
     minutes = (end.hour * 60 + end.minute) - (start.hour * 60 + start.minute)
