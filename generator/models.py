@@ -422,6 +422,9 @@ class Committee(Entity):
     """Toimikauden rytmi ja virstanpylväät."""
     links: list[Link] = []
     """Lisätietoa muualla."""
+    relations: list[Relation] = []
+    """Toimielimen suhteet organisaatioihin ja toimielimiin, esim. `tukee` TEM:iä tai
+    `raportoi` valtioneuvostolle."""
 
     @property
     def display_name(self) -> str:
