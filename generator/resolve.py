@@ -387,8 +387,9 @@ def _check_meeting(record: Record, meeting: Meeting, report: Report) -> None:
         outside = item.start < meeting.start or (meeting.end is not None and end > meeting.end)
         if outside:
             _err(record, ("programme", index, "start"),
-                 f"programme.{index}: ohjelmakohta {fi.time(item.start)}–{fi.time(end)} on "
-                 "kokouksen ajan ulkopuolella", report)
+                 f"programme.{index}: ohjelmakohta {fi.time(item.start)}"
+                 f"{'–' + fi.time(item.end) if item.end else ''} on kokouksen ajan ulkopuolella",
+                 report)
     timed = [(i, it) for i, it in enumerate(items) if it.start is not None]
     for (_, before), (index, after) in itertools.pairwise(timed):
         assert before.start is not None and after.start is not None

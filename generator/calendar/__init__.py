@@ -1,25 +1,130 @@
-"""Meeting calendar: calendar pages and iCalendar feeds (to be completed by the calendar work).
+"""Meeting calendar: calendar pages and iCalendar feeds.
 
-Public interface used by the rest of the generator:
+Public interface used by the rest of the generator (and by templates as ``calendar.…``):
 
 * :func:`render_calendar` — the calendar's generated files (pages, ``.ics`` feeds);
-* :func:`next_meeting` — the next meeting (optionally of one series) at build time.
+* :func:`next_meeting` — the next meeting (optionally of one series) at build time;
+* :func:`when`, :func:`duration`, :data:`STATUS_LABELS` — a meeting's time and status as text;
+* :func:`in_feeds`, :func:`meeting_feed`, :func:`series_feed` — the ``.ics`` files.
+
+Modules: ``timing`` (Helsinki times, upcoming/past), ``views`` (the calendar page's groups),
+``ics`` and ``vtimezone`` (feeds), ``paths`` (file paths and public addresses).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import PurePosixPath
+
+from markupsafe import Markup
+
+from .. import escape
+from ..clock import build_time
+from ..gitdates import last_commit_times
 from ..render.site import Output, SiteConfig
 from ..resolve import Graph
+from . import ics, paths
+from .paths import ALL_FEED, meeting_feed, series_feed
+from .timing import STATUS_LABELS, duration, in_feeds, is_upcoming, slot, slot_text, sort_key, when
+from .views import calendar_view, series_label, series_with_meetings
+
+__all__ = [
+    "ALL_FEED",
+    "STATUS_LABELS",
+    "cell",
+    "duration",
+    "feeds",
+    "in_feeds",
+    "meeting_feed",
+    "next_meeting",
+    "render_calendar",
+    "series_feed",
+    "series_label",
+    "slot",
+    "slot_text",
+    "when",
+]
+
+
+def next_meeting(graph: Graph, series: str | None = None,
+                 now: dt.datetime | None = None) -> str | None:
+    """Id of the next meeting (of ``series``) that is not cancelled, at build time.
+
+    A meeting in progress counts, and so does a month-only meeting whose month is not over;
+    within a month, dated meetings come before month-only ones.
+    """
+    now = now or build_time()
+    candidates = [
+        (sort_key(i, m), i) for i, m in graph.meetings.items()
+        if m.status != "peruttu" and (series is None or m.series == series)
+        and is_upcoming(m, now)
+    ]
+    return min(candidates)[1] if candidates else None
+
+
+def feeds(graph: Graph, config: SiteConfig) -> list[ics.Feed]:
+    """The all-meetings feed, one per series with meetings, and one per dated meeting."""
+    meetings = graph.meetings
+    result = [ics.Feed(
+        ALL_FEED, f"{config.site_name} – kaikki kokoukset",
+        f"Kaikki kokoukset: {paths.absolute(config, paths.CALENDAR_PAGE)}", sorted(meetings),
+    )]
+    for series in series_with_meetings(graph):
+        ids = sorted(i for i, m in meetings.items() if m.series == series.id)
+        result.append(ics.Feed(
+            series_feed(series.id), f"{series.label} – kokoukset",
+            f"{series.name}: kokoukset. {paths.absolute(config, paths.CALENDAR_PAGE)}", ids,
+        ))
+    for meeting_id, meeting in sorted(meetings.items()):
+        if in_feeds(meeting):
+            result.append(ics.Feed(meeting_feed(meeting_id), meeting.title,
+                                   f"{series_label(graph, meeting.series)}: {meeting.title}",
+                                   [meeting_id]))
+    return result
+
+
+def stamps(graph: Graph, config: SiteConfig) -> dict[str, dt.datetime]:
+    """DTSTAMP per dated meeting: the last commit of its file, else a date from its content."""
+    root = config.project_root or config.content_dir.parent
+    try:
+        folder = config.content_dir.resolve().relative_to(root.resolve()) / "meetings"
+        committed = last_commit_times(root, folder.as_posix())
+    except ValueError:
+        committed = {}
+    by_id: dict[str, dt.datetime] = {}
+    for path, time in committed.items():
+        stem = PurePosixPath(path).stem
+        by_id[stem] = max(time, by_id.get(stem, time))
+    result = {}
+    for meeting_id, meeting in graph.meetings.items():
+        if in_feeds(meeting):
+            result[meeting_id] = by_id.get(meeting_id) or ics.fallback_stamp(meeting)
+    return result
 
 
 def render_calendar(graph: Graph, config: SiteConfig) -> list[Output]:
     """Calendar page, subscribe page and feeds."""
-    return [
-        Output("kalenteri/index.md", "# Kalenteri\n"),
-        Output("kalenteri/tilaa.md", "# Tilaa kalenteri\n"),
+    from ..render.env import render
+
+    view = calendar_view(graph, build_time())
+    all_feeds = feeds(graph, config)
+    listed = [f for f in all_feeds if not f.path.startswith("kokoukset/")]
+    outputs = [
+        Output(paths.CALENDAR_PAGE, render("calendar/index.md.j2", graph, paths.CALENDAR_PAGE,
+                                           view=view, feeds=listed)),
+        Output(paths.SUBSCRIBE_PAGE, render(
+            "calendar/subscribe.md.j2", graph, paths.SUBSCRIBE_PAGE, feeds=listed,
+            urls={f.path: paths.absolute(config, f.path) for f in listed},
+            webcal=paths.webcal, month_only=[i for i, m in sorted(graph.meetings.items())
+                                             if not in_feeds(m)],
+        )),
     ]
+    dtstamps = stamps(graph, config)
+    for feed in all_feeds:
+        outputs.append(Output(feed.path, ics.calendar(graph, config, feed, dtstamps)))
+    return outputs
 
 
-def next_meeting(graph: Graph, series: str | None = None) -> str | None:
-    """Id of the next meeting (of ``series``) relative to the build clock, if any."""
-    return None
+def cell(markdown: str) -> Markup:
+    """Safe Markdown (from the ``markdown`` template helper) squeezed into a table cell."""
+    return Markup(escape.md_cell_markdown(str(markdown)))
