@@ -1,0 +1,72 @@
+"""Finnish search that finds inflected words: a patch for Material's lunr search.
+
+Material for MkDocs turns every query term into a prefix query (``aktivointisuunnitelman*``)
+and lunr never runs the search pipeline, where the Finnish Snowball stemmer lives, on a
+term with a wildcard. An inflected query therefore only finds pages that contain that very
+form. Enabling the stemmer in ``mkdocs.yml`` alone makes it worse (the index is stemmed, the
+query is not).
+
+The fix has two halves:
+
+* ``mkdocs.yml``: ``plugins: - search: {lang: fi, pipeline: [stemmer, stopWordFilter,
+  trimmer]}`` so the index is stemmed and the stemmer stays in the search pipeline;
+* :func:`on_files` serves the theme's ``lunr.fi.min.js`` with :data:`PATCH` appended: terms
+  with only a trailing ``*`` keep the pipeline, and the stemmer stems the word in front of
+  the ``*``. ``aktivointisuunnitelman*`` becomes ``aktivointisuunnitelm*``, which matches
+  *aktivointisuunnitelma*, *-suunnitelman*, *-suunnitelmaa*, … and every prefix still works
+  while the reader types.
+
+Use it from the project's plugin (``on_files``) or as an MkDocs hook
+(``hooks: [generator/search_fi.py]``).
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+
+LUNR_FI = "assets/javascripts/lunr/min/lunr.fi.min.js"
+
+PATCH = """
+/* Yhdyspintaverkosto (generator/search_fi.py): Finnish stemming for prefix queries. */
+(function (lunr) {
+  if (!lunr || !lunr.fi || lunr.fi.prefixStemming) return;
+  var stem = lunr.fi.stemmer;
+  var prefixStem = function (token) {
+    var text = token.toString();
+    if (text.length > 1 && text.indexOf("*") === text.length - 1) {
+      token.update(function (word) { return word.slice(0, -1); });
+      stem(token);
+      return token.update(function (word) { return word + "*"; });
+    }
+    return stem(token);
+  };
+  prefixStem.label = "stemmer-fi";
+  lunr.Pipeline.registeredFunctions["stemmer-fi"] = prefixStem;
+  lunr.fi.stemmer = prefixStem;
+  lunr.fi.prefixStemming = true;
+  var clause = lunr.Query.prototype.clause;
+  lunr.Query.prototype.clause = function (c) {
+    if (c && typeof c.term === "string" && c.usePipeline === false && /^[^*]+\\*$/.test(c.term)) {
+      c.usePipeline = true;
+    }
+    return clause.call(this, c);
+  };
+})(typeof self !== "undefined" ? self.lunr : this.lunr);
+"""
+
+
+def patched_lunr_fi(original: str) -> str:
+    """The theme's Finnish lunr support with :data:`PATCH` appended."""
+    return original.rstrip() + "\n" + PATCH
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """Replace the theme's ``lunr.fi.min.js`` with the patched one (if the theme has it)."""
+    theme_file = files.get_file_from_path(LUNR_FI)
+    if theme_file is None or theme_file.generated_by is not None:
+        return files
+    original = theme_file.content_string
+    files.remove(theme_file)
+    files.append(File.generated(config, LUNR_FI, content=patched_lunr_fi(original)))
+    return files

@@ -1,0 +1,84 @@
+"""Material's search works offline and finds Finnish words in inflected forms.
+
+Material turns each query term into a prefix query, and lunr skips the Finnish stemmer for
+prefix queries; ``generator/search_fi.py`` explains the fix these tests check.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from .support import Session, SiteServer, find_entity, visit
+
+WORD = "aktivointisuunnitelma"
+
+
+def _process_id() -> str:
+    process_id = find_entity(lambda e: WORD in e.name.lower(), "process")
+    if process_id is None:
+        pytest.fail(f"content/ has no process whose name contains {WORD!r} yet")
+    return process_id
+
+
+def search(page: Page, query: str) -> list[str]:
+    """Search with Material's search box; the result links (paths, no query string).
+
+    The query is filled in at once and one key is released, so the worker gets exactly one
+    query and the first result count shown belongs to it.
+    """
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    page.wait_for_function(
+        """() => { const m = document.querySelector('.md-search-result__meta');
+                   return m && /dokument/.test(m.textContent); }""")
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.map(a => new URL(a.href).pathname)")
+    return list(hrefs)
+
+
+def _page_text(built_site: Path, path: str) -> str:
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    return " ".join(d["title"] + " " + d["text"] for d in index["docs"]
+                    if d["location"].split("#")[0] == path).lower()
+
+
+def test_search_finds_the_genitive_form(light: Session, site_server: SiteServer) -> None:
+    process_id = _process_id()
+    page = visit(light, site_server.url(""))
+    results = search(page, "aktivointisuunnitelman")
+    assert f"/prosessit/{process_id}/" in results, results
+    assert not light.recorder.external, light.recorder.external
+    searched = [u for u in light.recorder.requests if "search" in u]
+    assert any("search_index.json" in u for u in searched), searched
+    assert any("/workers/search." in u for u in searched), searched
+
+
+@pytest.mark.parametrize("suffix", ["n", "a", "ssa", "lla", "sta", "t"])
+def test_search_finds_inflected_forms_absent_from_the_page(
+        suffix: str, built_site: Path, light: Session, site_server: SiteServer) -> None:
+    """Forms that do not occur verbatim on the page are found only through stemming."""
+    process_id = _process_id()
+    query = "aktivointisuunnitelma" + suffix
+    if query in _page_text(built_site, f"prosessit/{process_id}/"):
+        pytest.skip(f"{query!r} occurs on the page verbatim; not a stemming test")
+    page = visit(light, site_server.url(""))
+    assert f"/prosessit/{process_id}/" in search(page, query)
+
+
+def test_search_runs_in_a_worker_served_by_the_site(built_site: Path) -> None:
+    """The worker, its index and the Finnish lunr files are part of the built site."""
+    workers = list((built_site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+    assert workers
+    lunr_fi = built_site / "assets" / "javascripts" / "lunr" / "min" / "lunr.fi.min.js"
+    assert lunr_fi.is_file()
+    assert "prefixStemming" in lunr_fi.read_text("utf-8"), "the stemming patch is not served"
+    config = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    assert config["config"]["lang"] == ["fi"]
+    assert "stemmer" in config["config"]["pipeline"], config["config"]
