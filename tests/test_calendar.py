@@ -237,10 +237,15 @@ def test_feeds_are_byte_identical_and_independent_of_build_time(
         "verkosto-2026-03-29", "verkosto-2026-10-25")]
 
 
-def test_dtstamp_without_git_comes_from_the_content(outputs: dict[str, Output]) -> None:
-    parsed = events(outputs["kalenteri/kaikki.ics"].data)
+def test_dtstamp_without_git_comes_from_the_content(tmp_path: Path, fixed_clock: None) -> None:
+    content = shutil.copytree(CONTENT, tmp_path / "content")  # outside any repository
+    updated = content / "meetings" / "verkosto-2025-03-24.yaml"
+    updated.write_text(updated.read_text("utf-8") + "updated: 2025-03-01\n", "utf-8")
+    parsed = events(render(content)["kalenteri/kaikki.ics"].data)
     assert parsed["verkosto-2026-03-29"].decoded("dtstamp") == dt.datetime(
         2026, 3, 29, tzinfo=UTC)
+    assert parsed["verkosto-2025-03-24"].decoded("dtstamp") == dt.datetime(
+        2025, 3, 1, tzinfo=UTC)
 
 
 def test_dtstamp_is_the_last_commit_of_the_meeting_file(
@@ -500,3 +505,20 @@ def test_unknown_series(run: Callable[[str], list[str]]) -> None:
     assert run("series: xx\ntitle: Kokous\ndate: 2025-03-24\n" + SRC) == [
         "content/meetings/m.yaml:2:9: virhe: series: tuntematon viittaus 'xx' (toimielin) [m]"
         "\n    vihje: tarkoititko 'x'?"]
+
+
+def test_programme_without_times_has_no_time_column(
+        check_files: Callable[[dict[str, str]], tuple[Graph, Report]], tmp_path: Path) -> None:
+    graph, report = check_files({
+        "committees/x.yaml": SERIES,
+        "people/p.yaml": "name: Pia Puhuja\ntitle: johtaja\n" + SRC,
+        "meetings/m.yaml": HEAD + "date: 2025-03-24\nstart: '12:00'\nend: '14:00'\n"
+        "programme:\n  - title: Tervetuloa\n    speakers: [p]\n  - title: Keskustelu\n" + SRC,
+    })
+    assert not report.errors, report.format()
+    config = SiteConfig(content_dir=tmp_path / "content", handouts=False)
+    (page,) = [str(o.content) for o in render_pages(graph, config)
+               if o.path == "kokoukset/m.md"]
+    assert ("| Ohjelma | Puhujat |\n| --- | --- |\n"
+            "| Tervetuloa | [Pia Puhuja](../henkilot/p.md), johtaja |\n"
+            "| Keskustelu |  |\n") in page
