@@ -17,10 +17,12 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     from ..calendar import render_calendar
     from ..diagrams import render_diagram_pages
     from ..handouts import render_handouts
+    from .export import render_data
     from .pages import render_pages
 
     outputs = Outputs()
     outputs.extend(render_pages(graph, config))
+    outputs.extend(render_data(graph, config))
     outputs.extend(render_calendar(graph, config))
     outputs.extend(render_diagram_pages(graph, config))
     if config.handouts:

@@ -1,49 +1,135 @@
-"""Entity pages and per-kind index pages."""
+"""Entity pages, per-kind index pages and the home page.
+
+Every page is a template under ``templates/pages/`` rendered with the same context: the
+graph, the derived relations in :mod:`.queries` (as ``q``), the Finnish formatting module
+(``fi``), the Finlex link builders (``finlex``), the build's reference date and whether
+PDF handouts are produced.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from .. import fi
+from .. import fi, finlex
+from ..clock import build_date
 from ..gitdates import last_commit_dates
-from ..models import KINDS, Kind
+from ..models import KINDS, KINDS_BY_KEY, Kind, Law, LawSection
 from ..resolve import Graph
-from .env import entity_path, index_path, render
+from . import queries
+from .env import HOME, entity_path, index_path, render
 from .site import Output, SiteConfig
+
+NETWORK_ID = "yhdyspintaverkosto"
+"""The network's own committee entity: its summary and description introduce the home page."""
+
+SEED_DOCUMENTS = {
+    "000_29a47eed100e93b4.txt": "Yhdyspintaverkoston kokous 24.3.2025 (esitysaineisto)",
+    "001_f157d4d2c9d0a428.txt": "Raportti Työllisyyden edistämisen yhdyspinnat "
+                                "(Kuntaliitto, Hyvil, Tamora Oy)",
+    "002_0a8cca719d05b656.txt": "Tutkimushanke Palvelujen ja etuuksien koordinaatio "
+                                "(2025–2027)",
+    "003_aa7ec13768e6e888.txt": "TEM: Monialaiset palvelut ja verkostoyhteistyö (2020)",
+    "004_e7e343fc53db2e6d.txt": "Yhdyspintaverkoston kokous 9.9.2024 (esitysaineisto)",
+}
+"""Readable titles of the source documents that ``sources[].document`` names."""
+
+CALENDAR_PAGE = "kalenteri/index.md"
+ENTRY_POINTS = (
+    ("process", "kuka tekee mitäkin, missä järjestyksessä ja millä säädösperustalla"),
+    ("committee", "kokoonpanot paikoittain, jäsenet ja henkilökohtaiset varajäsenet"),
+    ("law", "säädökset, pykälät ja linkit Finlexiin"),
+    ("body", "kuka asettaa, ohjaa, rahoittaa ja tukee ketäkin"),
+    ("person", "roolit toimielimissä ja puheenvuorot kokouksissa"),
+    ("calendar", "tulevat ja menneet kokoukset, kalenterin tilaus"),
+    ("topic", "hyvät käytännöt, tutkimus, käsitteet ja työkalut"),
+)
+"""The home page's entry points, in the order a reader looks for them."""
+
+
+@dataclass(frozen=True)
+class EntryPoint:
+    label: str
+    path: str
+    count: int
+    text: str
+
+
+def entry_points(graph: Graph) -> list[EntryPoint]:
+    entries = []
+    for key, text in ENTRY_POINTS:
+        if key == "calendar":
+            count = len(graph.meetings)
+            entries.append(EntryPoint("Kalenteri", CALENDAR_PAGE, count, text))
+            continue
+        kind = KINDS_BY_KEY[key]
+        count = len(queries.ids_of_kind(graph, kind))
+        entries.append(EntryPoint(kind.plural, index_path(key), count, text))
+    return entries
+
+
+def seed_title(document: str | None) -> str:
+    return SEED_DOCUMENTS.get(document or "", document or "")
 
 
 def source_path(graph: Graph, entity_id: str, config: SiteConfig) -> str:
     """The YAML file behind an entity, relative to the project root (for edit links)."""
     record = graph.records[entity_id]
-    kind = record.kind
-    return f"content/{kind.folder}/{Path(record.document.path).name}"
+    return f"{config.content_dir.name}/{record.kind.folder}/{Path(record.document.path).name}"
 
 
 def sorted_ids(graph: Graph, kind: Kind) -> list[str]:
-    """Entity ids of ``kind`` in Finnish alphabetical order of their names."""
-    ids = [i for i, r in graph.records.items() if r.kind.key == kind.key]
-    return sorted(ids, key=lambda i: fi.sort_key(_sort_name(graph, i)))
+    """Entity ids of ``kind`` in Finnish alphabetical order; meetings newest first."""
+    ids = queries.ids_of_kind(graph, kind)
+    if kind.key == "meeting":
+        meetings = graph.meetings
+        return sorted(ids, key=lambda i: (queries.meeting_key(meetings[i]), i), reverse=True)
+    return queries.by_name(graph, ids)
 
 
-def _sort_name(graph: Graph, entity_id: str) -> str:
-    entity = graph.entity(entity_id)
-    sort_name = getattr(entity, "sort_name", None)
-    if sort_name:
-        return str(sort_name)
-    if graph.kind_of(entity_id) == "person":
-        parts = entity.display_name.split()
-        return " ".join([parts[-1], *parts[:-1]])
-    return entity.display_name
+def section_anchor(section: LawSection) -> str:
+    """The id of a section's heading on the law page: ``pykala-3-22`` or ``pykala-4``."""
+    number = "".join(section.number.split())
+    return f"pykala-{section.chapter}-{number}" if section.chapter else f"pykala-{number}"
 
 
-def render_pages(graph: Graph, config: SiteConfig) -> list[Output]:
+def law_section(law: Law, number: str) -> LawSection | None:
+    return next((s for s in law.sections if s.number == number), None)
+
+
+def page_context(graph: Graph, config: SiteConfig, today: dt.date) -> dict[str, Any]:
+    """What every page template may use besides the Jinja environment's globals."""
+    return {
+        "q": queries,
+        "fi": fi,
+        "finlex": finlex,
+        "today": today,
+        "handouts": config.handouts,
+        "config": config,
+        "seed_title": seed_title,
+        "section_anchor": section_anchor,
+        "law_section": law_section,
+        "network_id": NETWORK_ID if NETWORK_ID in graph.committees else None,
+        "calendar_page": CALENDAR_PAGE,
+    }
+
+
+def render_pages(graph: Graph, config: SiteConfig, *, today: dt.date | None = None
+                 ) -> list[Output]:
+    """The home page, one index per kind and one page per entity."""
+    today = today or build_date()
     root = config.project_root or config.content_dir.parent
     updated = last_commit_dates(root, config.content_dir.name)
-    outputs = []
+    context = page_context(graph, config, today)
+    outputs = [_home(graph, config, context, updated)]
     for kind in KINDS:
         ids = sorted_ids(graph, kind)
         path = index_path(kind.key)
-        outputs.append(Output(path, render("pages/index.md.j2", graph, path, kind=kind, ids=ids)))
+        outputs.append(Output(path, render("pages/index.md.j2", graph, path, kind=kind,
+                                           ids=ids, **context)))
         for entity_id in ids:
             path = entity_path(graph, entity_id)
             source = source_path(graph, entity_id, config)
@@ -51,6 +137,21 @@ def render_pages(graph: Graph, config: SiteConfig) -> list[Output]:
                 f"pages/{kind.key}.md.j2", graph, path,
                 id=entity_id, entity=graph.entity(entity_id), kind=kind,
                 updated=updated.get(source), source=source,
+                index_path=index_path(kind.key), **context,
             )
             outputs.append(Output(path, text, source=source))
-    return outputs
+    return [Output(o.path, tidy(str(o.content)), source=o.source) for o in outputs]
+
+
+def tidy(markdown: str) -> str:
+    """At most one blank line in a row: templates leave gaps where optional parts are off."""
+    return re.sub(r"\n{3,}", "\n\n", markdown).strip("\n") + "\n"
+
+
+def _home(graph: Graph, config: SiteConfig, context: dict[str, Any],
+          updated: dict[str, dt.date]) -> Output:
+    network = context["network_id"]
+    source = source_path(graph, network, config) if network else None
+    text = render("pages/home.md.j2", graph, HOME, entries=entry_points(graph),
+                  updated=updated.get(source) if source else None, **context)
+    return Output(HOME, text, source=source)
