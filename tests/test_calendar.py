@@ -217,7 +217,20 @@ def test_date_only_meeting_is_an_all_day_event(outputs: dict[str, Output]) -> No
     assert event["dtstart"].params.get("VALUE") == "DATE"
     assert str(event["transp"]) == "TRANSPARENT"
     assert str(event["status"]) == "TENTATIVE"
-    assert b"VTIMEZONE" not in outputs["kalenteri/tyonvk.ics"].data
+
+
+def test_feed_without_dated_meetings_is_still_valid(
+        check_files: Callable[[dict[str, str]], tuple[Graph, Report]], tmp_path: Path) -> None:
+    graph, _ = check_files({"committees/x.yaml": SERIES,
+                            "meetings/m.yaml": HEAD + "month: 2025-06\n" + SRC})
+    config = SiteConfig(content_dir=tmp_path / "content")
+    outputs = {o.path: o for o in calendar.render_calendar(graph, config)}
+    assert "kokoukset/m.ics" not in outputs
+    data = outputs["kalenteri/x.ics"].data
+    parsed = icalendar.Calendar.from_ical(data)
+    assert parsed.walk("VEVENT") == []
+    assert [c.name for c in parsed.subcomponents] == ["VTIMEZONE"]
+    assert vobject.readOne(data.decode("utf-8")).name == "VCALENDAR"
 
 
 def test_feeds_are_byte_identical_and_independent_of_build_time(

@@ -164,8 +164,9 @@ def calendar(graph: Graph, config: SiteConfig, feed: Feed,
         assert isinstance(meeting, Meeting) and meeting.date is not None
         if meeting.start is not None:
             timed_years.append(meeting.date.year)
-    if timed_years:
-        cal.add_component(vtimezone.helsinki(timed_years))
+    # Always present: it is also the one component an otherwise empty feed needs (RFC 5545
+    # requires at least one), e.g. a series whose meetings are known only by month.
+    cal.add_component(vtimezone.helsinki(timed_years))
     for meeting_id in ordered:
         cal.add_component(event(graph, config, meeting_id, stamps[meeting_id]))
     return bytes(cal.to_ical())

@@ -128,11 +128,14 @@ def test_without_javascript_the_build_time_view_stands(
         context.close()
 
 
-@pytest.mark.parametrize("path", ["", "kokoukset/verkosto-2025-03-24/", "kalenteri/tilaa/"])
+@pytest.mark.parametrize("path", ["", "kokoukset/verkosto-2025-03-24/", "kokoukset/verkosto-2025-06-04/",
+                                  "kalenteri/tilaa/"])
 def test_no_console_errors_on_pages_without_a_calendar(
         session: Session, calendar_site: SiteServer, path: str) -> None:
-    visit(session, calendar_site.url(path))
+    page = visit(session, calendar_site.url(path))
     assert session.recorder.console_errors == [] and session.recorder.page_errors == []
+    violations = run_axe(page)
+    assert not violations, format_violations(violations)
 
 
 def test_feeds_are_served_as_built(calendar_site: SiteServer) -> None:
