@@ -128,8 +128,8 @@ def test_without_javascript_the_build_time_view_stands(
         context.close()
 
 
-@pytest.mark.parametrize("path", ["", "kokoukset/verkosto-2025-03-24/", "kokoukset/verkosto-2025-06-04/",
-                                  "kalenteri/tilaa/"])
+@pytest.mark.parametrize("path", ["", "kokoukset/verkosto-2025-03-24/",
+                                  "kokoukset/verkosto-2025-06-04/", "kalenteri/tilaa/"])
 def test_no_console_errors_on_pages_without_a_calendar(
         session: Session, calendar_site: SiteServer, path: str) -> None:
     page = visit(session, calendar_site.url(path))
