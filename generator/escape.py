@@ -73,3 +73,14 @@ def dot_html_label(value: object) -> str:
     """Text for Graphviz HTML-like labels (``<…>``); newlines become line breaks."""
     parts = [html.escape(p, quote=True) for p in str(value).splitlines() or [""]]
     return '<BR ALIGN="CENTER"/>'.join(parts)
+
+
+def md_cell_markdown(value: str) -> str:
+    """Safe Markdown (output of :func:`markdown`) → the content of one table cell.
+
+    A cell is one line: paragraphs are joined with a line break, other newlines become
+    spaces, and pipes that would end the cell are escaped.
+    """
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", value.strip())]
+    text = "<br>".join(p for p in paragraphs if p)
+    return re.sub(r"(?<!\\)\|", r"\\|", text)
