@@ -83,7 +83,15 @@ def main(argv: list[str] | None = None) -> int:
     site_url = args.site_url or site_url_from_mkdocs(Path("mkdocs.yml"))
     config = SiteConfig(content_dir=args.content, site_url=site_url,
                         project_root=Path(os.getcwd()), handouts=not args.no_handouts)
-    result = write_outputs(render_site(graph, config), args.out)
+    from .diagrams import DiagramError
+
+    try:
+        outputs = render_site(graph, config)
+    except DiagramError as error:  # e.g. Graphviz missing: one line, no traceback
+        print(f"virhe: {error}", file=sys.stderr)
+        print("Mitään ei kirjoitettu.", file=sys.stderr)
+        return EXIT_CONTENT
+    result = write_outputs(outputs, args.out)
     print(f"{len(result.written)} tiedostoa kirjoitettu, {len(result.removed)} poistettu, "
           f"{result.unchanged} ennallaan ({args.out}).")
     return EXIT_OK

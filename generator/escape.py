@@ -62,17 +62,114 @@ def markdown(value: str, mention: Callable[[str], str]) -> str:
     return _MENTION.sub(lambda m: mention(m.group(1).strip()), text)
 
 
+_DOT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_VOWELS = frozenset("aeiouyåäöAEIOUYÅÄÖéÉüÜ")
+
+
+def _dot_clean(value: object) -> str:
+    """Newlines normalised to ``\\n``; tabs become spaces; other control characters dropped."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _DOT_CONTROL.sub("", text)
+
+
 def dot_string(value: object) -> str:
-    """A Graphviz double-quoted string (``"…"``) that cannot break out of its quotes."""
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
-    return f'"{text}"'
+    """A Graphviz double-quoted string (``"…"``) that cannot break out of its quotes.
+
+    Backslashes are doubled, so Graphviz's escapes (``\\N`` node name, ``\\G``, ``\\l``…)
+    show as typed; newlines become centred line breaks.
+    """
+    text = _dot_clean(value).replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + text.replace("\n", "\\n") + '"'
 
 
-def dot_html_label(value: object) -> str:
-    """Text for Graphviz HTML-like labels (``<…>``); newlines become line breaks."""
-    parts = [html.escape(p, quote=True) for p in str(value).splitlines() or [""]]
-    return '<BR ALIGN="CENTER"/>'.join(parts)
+def dot_html_label(value: object, align: str = "CENTER") -> str:
+    """Text for Graphviz HTML-like labels (``<…>``); newlines become line breaks.
+
+    Graphviz expands ``\\N``-style escapes in HTML labels too (after decoding entities),
+    so backslashes are doubled after escaping ``& < > " '``. ``align`` (``CENTER``,
+    ``LEFT``, ``RIGHT``) aligns the line before each break.
+    """
+    if align not in ("CENTER", "LEFT", "RIGHT"):
+        raise ValueError(f"align must be CENTER, LEFT or RIGHT, not {align!r}")
+    lines = _dot_clean(value).split("\n")
+    parts = [html.escape(p, quote=True).replace("\\", "\\\\") for p in lines]
+    return f'<BR ALIGN="{align}"/>'.join(parts)
+
+
+WRAP_SLACK = 3  # a word may overrun the width by this much before it is broken
+
+
+def wrap_label(value: object, width: int = 18) -> list[str]:
+    """Split a diagram label into lines of about ``width`` characters.
+
+    Lines break between words; a word longer than ``width + WRAP_SLACK`` breaks after its
+    own hyphens or slashes first (``Pohjois-`` / ``Savon``), then at a Finnish syllable
+    boundary (before a consonant that precedes a vowel) with a hyphen added:
+    ``Työllisyydenhoito-`` / ``suunnitelma``. Explicit newlines are kept.
+    """
+    lines: list[str] = []
+    for paragraph in _dot_clean(value).split("\n"):
+        current = ""
+        for word in paragraph.split():
+            for index, (piece, soft) in enumerate(_split_word(word, width)):
+                glue = "" if index > 0 else " "
+                candidate = current + (glue if current else "") + piece
+                if current and len(candidate) > width:
+                    lines.append(current + ("-" if index > 0 and soft else ""))
+                    current = piece
+                else:
+                    current = candidate
+        lines.append(current)
+    return lines
+
+
+def _split_word(word: str, width: int) -> list[tuple[str, bool]]:
+    """``word`` in pieces of at most ``width`` characters.
+
+    Each piece carries ``soft``: the break before it is a syllable break that needs an added
+    hyphen if the line breaks there (the pieces join without one otherwise).
+    """
+    if len(word) <= width + WRAP_SLACK:
+        return [(word, False)]
+    pieces: list[tuple[str, bool]] = []
+    for part in re.findall(r"[^-/]+[-/]*|[-/]+", word):
+        chunks = (_syllable_chunks(part, width - 1) if len(part) > width + WRAP_SLACK
+                  else [part])
+        pieces.extend((chunk, i > 0) for i, chunk in enumerate(chunks))
+    return pieces
+
+
+def _syllable_chunks(part: str, limit: int) -> list[str]:
+    """Break ``part`` into chunks of at most ``limit`` characters at syllable boundaries."""
+    chunks = []
+    while len(part) > limit + WRAP_SLACK:
+        cut = 0
+        for pos in range(min(limit, len(part) - 4), 2, -1):
+            if (part[pos].isalpha() and part[pos] not in _VOWELS
+                    and part[pos + 1] in _VOWELS
+                    and any(c in _VOWELS for c in part[:pos])):
+                cut = pos
+                break
+        cut = cut or limit
+        chunks.append(part[:cut])
+        part = part[cut:]
+    chunks.append(part)
+    return chunks
+
+
+def css_string(value: object) -> str:
+    """A CSS double-quoted string (``"…"``) safe inside a ``<style>`` element.
+
+    Quotes and backslashes are escaped, newlines become ``\\A``, and ``<``, ``>`` and ``&``
+    are written as CSS hex escapes so the text can never close the element.
+    """
+    out = []
+    for char in str(value):
+        if char in '"\\<>&' or ord(char) < 0x20:
+            out.append(f"\\{ord(char):X} ")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
 
 
 def md_cell_markdown(value: str) -> str:

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import ContentError
+from .diagrams import DiagramError
 from .pipeline import load_graph
 from .render import Outputs, SiteConfig, render_site
 
@@ -61,7 +62,10 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
             project_root=content.parent,
             handouts=self.config.handouts,
         )
-        self.outputs = render_site(graph, site)
+        try:
+            self.outputs = render_site(graph, site)
+        except DiagramError as error:  # e.g. Graphviz missing: one line, no traceback
+            raise PluginError(str(error)) from None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for file in files:

@@ -1,0 +1,95 @@
+"""A diagram's DOT source → ``<figure>`` markup: SVG, link overlay, caption and legend."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from ..render.env import entity_path
+from ..resolve import Graph
+from .dot import MIN_TEXT_PX, SMALL_SIZE
+from .graphviz import run_dot
+from .links import entity_href
+from .palette import LINE, Swatch
+from .svg import finish, link_overlay
+
+ENTITY_LINK = "entity:"
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """One line of the legend: a colour swatch or a symbol, a label (linked to an entity)."""
+
+    label: str
+    entity: str | None = None
+    swatch: Swatch | None = None
+    symbol: str = ""
+    note: str = ""
+    before: str = ""
+    after: str = ""
+    href: str | None = None
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """Everything needed to draw and present one diagram."""
+
+    kind: str
+    key: str
+    dot: str
+    title: str
+    desc: str
+    caption: str
+    legend: tuple[LegendItem, ...] = ()
+
+
+def entity_link(entity_id: str) -> str:
+    """The link target to write into DOT; resolved per page when the figure is rendered."""
+    return ENTITY_LINK + entity_id
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_figure(graph: Graph, diagram: Diagram, *, page: str | None, links: bool = True,
+                  base_url: str | None = None) -> Markup:
+    """Inline figure for the page ``page`` (docs path; links are relative to it)."""
+    prefix = f"dg-{diagram.kind}-{diagram.key}"
+    svg = finish(run_dot(diagram.dot, name=f"{diagram.kind}/{diagram.key}"),
+                 prefix=prefix, title=diagram.title, desc=diagram.desc)
+    here = page or "index.md"
+
+    def href(entity_id: str | None) -> str | None:
+        """Link to another entity's page; none to the page itself."""
+        if not links or entity_id is None or entity_id not in graph:
+            return None
+        if entity_path(graph, entity_id) == here:
+            return None
+        return entity_href(graph, here, entity_id, base_url=base_url)
+
+    hrefs = {}
+    for link in svg.links:
+        url = href(link.target.removeprefix(ENTITY_LINK))
+        if link.target.startswith(ENTITY_LINK) and url is not None:
+            hrefs[link.target] = url
+    legend = [replace(item, href=href(item.entity)) for item in diagram.legend]
+    html = _environment().get_template("diagrams/figure.html.j2").render(
+        kind=diagram.kind, prefix=prefix, svg=Markup(svg.markup),
+        overlay=Markup(link_overlay(svg, hrefs)) if links else "",
+        width=math.ceil(svg.width), min_width=math.ceil(svg.width * MIN_TEXT_PX / SMALL_SIZE),
+        caption=diagram.caption, legend=legend, line=LINE,
+    )
+    lines = [line for line in html.splitlines() if line.strip()]
+    return Markup("\n".join(lines) + "\n")

@@ -1,0 +1,120 @@
+"""Process flow: start, phases (actors by colour *and* name), decisions with labelled
+branches, end."""
+
+from __future__ import annotations
+
+from ..models import Phase, Process
+from ..resolve import END_PHASE, Graph
+from .common import digraph, label, small_cell, title_cell
+from .dot import Html, font, row, text
+from .figure import Diagram, LegendItem, entity_link
+from .palette import DECISION, LINE, TERMINAL, Swatch, actor_swatches
+
+START_ID = "alku"
+END_ID = "loppu"
+ACTOR_WIDTH = 20
+DECISION_WIDTH = 18
+
+
+def _phase_node(phase: Phase) -> str:
+    return f"vaihe-{phase.id}"
+
+
+def transitions(process: Process) -> list[tuple[str, str, str | None]]:
+    """``(from node, to node, label)`` for every arrow, start and end included.
+
+    A phase without ``next`` ends the process; a process where no phase has ``next`` is
+    read as a sequence in list order.
+    """
+    phases = process.phases
+    arrows: list[tuple[str, str, str | None]] = [(START_ID, _phase_node(phases[0]), None)]
+    ids = {p.id for p in phases}
+    linear = not any(p.next for p in phases)
+    for index, phase in enumerate(phases):
+        if linear:
+            following = phases[index + 1] if index + 1 < len(phases) else None
+            arrows.append((_phase_node(phase),
+                           _phase_node(following) if following else END_ID, None))
+        elif not phase.next:
+            arrows.append((_phase_node(phase), END_ID, None))
+        for step in phase.next:
+            if step.to == END_PHASE:
+                arrows.append((_phase_node(phase), END_ID, step.label))
+            elif step.to in ids:
+                arrows.append((_phase_node(phase), f"vaihe-{step.to}", step.label))
+    return arrows
+
+
+def _actor_rows(graph: Graph, phase: Phase, swatches: dict[str, Swatch]) -> list[Html]:
+    rows = []
+    if phase.joint and phase.actors:
+        rows.append(small_cell("yhdessä:", muted=False))
+    for actor in phase.actors:
+        name = graph.name(actor)
+        swatch = swatches[actor]
+        rows.append(row(font(text(name, ACTOR_WIDTH)), bgcolor=swatch.light,
+                        border=1, color=LINE.light, href=entity_link(actor), title=name))
+    return rows
+
+
+def _detail_rows(phase: Phase) -> list[Html]:
+    details = [("kesto", phase.duration), ("tarkistus", phase.review_interval),
+               ("määräaika", phase.deadline)]
+    return [small_cell(f"{name}: {value}") for name, value in details if value]
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def process_diagram(graph: Graph, process_id: str) -> Diagram:
+    process = graph.processes[process_id]
+    swatches = actor_swatches(graph)
+    dot = digraph(f"prosessi-{process_id}", ordering="out")
+    dot.node(START_ID, id=START_ID, label="Alku", shape="oval", fillcolor=TERMINAL.light,
+             **{"class": "dg-start"})
+    decisions = 0
+    for phase in process.phases:
+        rows = [title_cell(phase.name, DECISION_WIDTH if phase.kind == "päätös" else 22)]
+        rows += _actor_rows(graph, phase, swatches) + _detail_rows(phase)
+        classes = ["dg-phase"]
+        attrs: dict[str, str | float | Html] = {"id": _phase_node(phase), "label": label(rows)}
+        if phase.kind == "päätös":
+            decisions += 1
+            classes.append("dg-decision")
+            attrs.update(shape="diamond", style="filled", fillcolor=DECISION.light,
+                         margin="0.02,0.02")
+        if phase.joint:
+            classes.append("dg-joint")
+            attrs["peripheries"] = 2
+        dot.node(_phase_node(phase), **attrs, **{"class": " ".join(classes)})
+    dot.node(END_ID, id=END_ID, label="Loppu", shape="oval", fillcolor=TERMINAL.light,
+             penwidth=2.5, **{"class": "dg-end"})
+    for tail, head, branch in transitions(process):
+        if branch:
+            dot.edge(tail, head, label=branch, **{"class": "dg-branch"})
+        else:
+            dot.edge(tail, head)
+    actors = list(dict.fromkeys(a for p in process.phases for a in p.actors))
+    legend = [LegendItem(graph.name(a), entity=a, swatch=swatches[a]) for a in actors]
+    if decisions:
+        legend.append(LegendItem("Päätöskohta", symbol="◇",
+                                 note="kysymys, jonka haarat on nimetty nuolissa"))
+    if any(p.joint for p in process.phases):
+        legend.append(LegendItem("Kaksoisreunus ja ”yhdessä”", symbol="▣",
+                                 note="vastuutahot tekevät vaiheen yhdessä"))
+    phases = len(process.phases) - decisions
+    counts = _plural(phases, "vaihe", "vaihetta")
+    if decisions:
+        counts += " ja " + _plural(decisions, "päätöskohta", "päätöskohtaa")
+    names = ", ".join(graph.name(a) for a in actors) or "ei nimettyjä"
+    return Diagram(
+        kind="prosessi",
+        key=process_id,
+        dot=dot.source(),
+        title=f"{process.name}: prosessikaavio",
+        desc=f"Kulku alusta loppuun: {counts}. Vastuutahot: {names}. "
+             "Samat tiedot ovat sivulla myös tekstinä.",
+        caption=f"{process.name}: vaiheet, vastuutahot ja kulku alusta loppuun.",
+        legend=tuple(legend),
+    )
