@@ -37,7 +37,7 @@ test: system-deps system-deps-test $(STAMP) check
 	$(BIN)/python -m pytest
 
 handouts: system-deps $(STAMP)
-	$(BIN)/python -m generator generate --out build/generated
+	$(BIN)/python -m generator.handouts --out build/handouts
 
 bench: system-deps $(STAMP)
 	$(BIN)/python -m bench

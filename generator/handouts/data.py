@@ -1,0 +1,142 @@
+"""What the handout templates show, computed from the graph.
+
+Membership, vacancies, meeting order and phase order come from :mod:`..render.queries`,
+so a handout always agrees with its web page. Added here: people's details for print,
+the membership rows of people without a seat, and the date of the content's last change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import fi
+from ..models import Committee, Meeting, Member, Person, Phase, Process
+from ..render import queries as q
+from ..resolve import END_PHASE, Graph, walk_refs
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One row of the printed membership table; ``member is None`` is a vacancy (*avoin*)."""
+
+    label: str
+    member: Member | None
+    first: bool
+    note: str = ""
+
+
+def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[MemberRow]:
+    """The seats with their holders and *avoin* places, then members without a seat
+    (other than the leadership, which the handout lists separately)."""
+    rows = []
+    for row in q.seat_rows(committee, today):
+        seat = row.seat
+        label = graph.name(seat.organisation) if seat.organisation else (seat.group or "")
+        notes = [seat.note] if seat.note else []
+        if seat.max_count:
+            notes.append(f"enintään {seat.count}")
+        elif seat.count > 1:
+            notes.append(fi.count(seat.count, "paikka", "paikkaa"))
+        rows.append(MemberRow(label, row.member, row.first, ", ".join(notes) if row.first else ""))
+    for member in q.unseated_members(committee, today):
+        if member.role in q.LEADERSHIP_ROLES:
+            continue
+        person = graph.entity(member.person)
+        organisation = person.organisation if isinstance(person, Person) else None
+        rows.append(MemberRow(graph.name(organisation) if organisation else "", member, True))
+    return rows
+
+
+def leadership(committee: Committee, today: dt.date) -> list[Member]:
+    """Chair, vice-chair and secretaries, in that order."""
+    return [m for _, members in q.leadership(committee, today) for m in members]
+
+
+def person_details(graph: Graph, person_id: str) -> str:
+    """``erityisasiantuntija, TEM``: a person's title and organisation, as known."""
+    person = graph.entity(person_id)
+    if not isinstance(person, Person):
+        return ""
+    parts = [person.title] if person.title else []
+    if person.organisation:
+        body = graph.entity(person.organisation)
+        parts.append(getattr(body, "abbreviation", None) or body.display_name)
+    return ", ".join(parts)
+
+
+def meeting_when(meeting: Meeting) -> str:
+    """``ti 24.3.2025 klo 12.00–14.00``, or ``kesäkuu 2025`` when only the month is known."""
+    return fi.when(meeting.date, meeting.month, meeting.start, meeting.end)
+
+
+def upcoming_meetings(graph: Graph, today: dt.date, series: str | None = None
+                      ) -> list[tuple[str, Meeting]]:
+    """Today's and later meetings (month-only ones until their month ends), oldest first."""
+    meetings = graph.meetings
+    return [(i, meetings[i]) for i in q.meetings_chronological(graph, series)
+            if q.is_upcoming(meetings[i], today)]
+
+
+def phases(process: Process) -> list[tuple[int, Phase]]:
+    """Phases numbered in reading order (the same numbers as on the web page)."""
+    numbers = q.phase_numbers(process)
+    return sorted(((numbers[p.id], p) for p in process.phases), key=lambda item: item[0])
+
+
+def phase_names(process: Process) -> dict[str, str]:
+    """``{phase id: "3. name"}`` for labelling transitions; the end as *prosessi päättyy*."""
+    numbers = q.phase_numbers(process)
+    names = {p.id: f"{numbers[p.id]}. {p.name}" for p in process.phases}
+    names[END_PHASE] = "prosessi päättyy"
+    return names
+
+
+# --- the date of the content's last change --------------------------------------------
+
+
+def shown_ids(graph: Graph, entity_id: str, today: dt.date) -> set[str]:
+    """The entities whose data a handout of ``entity_id`` shows: itself, what it refers to,
+    the organisations of the people it names and, for a committee, its upcoming meetings."""
+    ids = {entity_id}
+    entity = graph.entity(entity_id)
+    ids.update(target for _, _, target in walk_refs(entity) if target in graph)
+    if isinstance(entity, Committee):
+        ids.update(i for i, _ in upcoming_meetings(graph, today, entity_id))
+    for person_id in [i for i in ids if graph.kind_of(i) == "person"]:
+        person = graph.entity(person_id)
+        if isinstance(person, Person) and person.organisation:
+            ids.add(person.organisation)
+    return ids
+
+
+def source_file(graph: Graph, entity_id: str, root: Path, content_dir: Path) -> str:
+    """An entity's YAML file relative to ``root`` (the key of the git dates)."""
+    record = graph.records[entity_id]
+    shown = Path(record.document.path)
+    absolute = shown if shown.is_absolute() else Path.cwd() / shown
+    try:
+        return absolute.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        pass
+    try:
+        base = content_dir.resolve().relative_to(root.resolve())
+    except ValueError:
+        base = Path(content_dir.name)
+    return (base / record.kind.folder / shown.name).as_posix()
+
+
+def content_date(graph: Graph, ids: Iterable[str], git_dates: dict[str, dt.date],
+                 root: Path, content_dir: Path) -> dt.date | None:
+    """The newest of the entities' last-commit dates; an entity not in git counts with its
+    ``updated`` field. ``None`` when nothing is known (never the build date)."""
+    dates = []
+    for entity_id in ids:
+        known = git_dates.get(source_file(graph, entity_id, root, content_dir))
+        if known is None:
+            known = graph.entity(entity_id).updated
+        if known is not None:
+            dates.append(known)
+    return max(dates, default=None)

@@ -1,0 +1,171 @@
+"""HTML → tagged PDF with WeasyPrint: no network, a cache keyed by the HTML, and worker
+processes when many PDFs must be made at once.
+
+The PDF bytes depend only on the HTML (which carries the CSS, the inline SVG diagrams and
+the content date as ``dcterms.created``) and on the WeasyPrint version, so a PDF made once
+is reused: in memory across ``mkdocs serve`` rebuilds, and on disk across runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import weasyprint
+from weasyprint.urls import URLFetcher
+
+PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1"}
+CACHE_FOLDER = Path(".cache") / "handouts"
+PARALLEL_FROM = 12  # fewer documents render in-process: a worker costs ~0.8 s to start
+WORKER_START_DOCS = 2.0  # a worker's start-up, counted in average documents
+MAX_WORKERS = 8
+PACKAGE_PARENT = Path(__file__).resolve().parents[2]
+
+_memo: dict[str, bytes] = {}
+
+
+class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
+    """Refuses every URL except inline ``data:``: handouts never reach the network."""
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols=("data",), fail_on_errors=True)
+
+
+def cache_key(html: str) -> str:
+    text = f"weasyprint {weasyprint.__version__}\0{sorted(PDF_OPTIONS.items())}\0{html}"
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def html_to_pdf(html: str) -> bytes:
+    """One tagged PDF/UA-1 document from a complete HTML string."""
+    document = weasyprint.HTML(string=html, url_fetcher=LocalOnlyFetcher())
+    data: bytes = document.write_pdf(**PDF_OPTIONS)
+    return data
+
+
+class PdfCache:
+    """Finished PDFs by :func:`cache_key`: in memory, and in ``folder`` when one is given."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def get(self, key: str) -> bytes | None:
+        if key in _memo:
+            return _memo[key]
+        if self.folder is None:
+            return None
+        try:
+            data = (self.folder / f"{key}.pdf").read_bytes()
+        except OSError:
+            return None
+        _memo[key] = data
+        return data
+
+    def put(self, key: str, data: bytes) -> None:
+        _memo[key] = data
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            target = self.folder / f"{key}.pdf"
+            temporary = target.with_name(f"{key}.{os.getpid()}.tmp")
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+        except OSError:
+            pass  # the cache is an optimisation; a read-only tree still builds
+
+    def prune(self, keep: Iterable[str]) -> None:
+        """Forget PDFs the current build did not use, so memory and the folder stay small
+        however long ``mkdocs serve`` runs."""
+        keep = set(keep)
+        for key in set(_memo) - keep:
+            del _memo[key]
+        if self.folder is None or not self.folder.is_dir():
+            return
+        wanted = {f"{key}.pdf" for key in keep}
+        for file in self.folder.glob("*.pdf"):
+            if file.name not in wanted:
+                file.unlink(missing_ok=True)
+
+
+def render_all(htmls: list[str], cache: PdfCache, *, workers: int | None = None) -> list[bytes]:
+    """PDFs for ``htmls`` (same order), rendering only those not cached."""
+    keys = [cache_key(html) for html in htmls]
+    results: dict[str, bytes] = {}
+    missing: dict[str, str] = {}
+    for key, html in zip(keys, htmls, strict=True):
+        found = cache.get(key)
+        if found is not None:
+            results[key] = found
+        else:
+            missing.setdefault(key, html)
+    if missing:
+        for key, data in zip(missing, _render(list(missing.values()), workers), strict=True):
+            cache.put(key, data)
+            results[key] = data
+    cache.prune(keys)
+    return [results[key] for key in keys]
+
+
+def _render(htmls: list[str], workers: int | None) -> list[bytes]:
+    count = workers if workers is not None else min(os.cpu_count() or 1, MAX_WORKERS)
+    if count <= 1 or len(htmls) < PARALLEL_FROM:
+        return [html_to_pdf(html) for html in htmls]
+    return _render_parallel(htmls, count)
+
+
+def _chunks(htmls: list[str], count: int) -> list[list[int]]:
+    """Split document indices into ``count`` bins of similar work (HTML length as the
+    estimate); bin 0 is rendered in this process, the others pay a worker's start-up."""
+    average = sum(len(h) for h in htmls) / len(htmls)
+    loads = [0.0] + [WORKER_START_DOCS * average] * (count - 1)
+    bins: list[list[int]] = [[] for _ in range(count)]
+    for index in sorted(range(len(htmls)), key=lambda i: -len(htmls[i])):
+        target = loads.index(min(loads))
+        bins[target].append(index)
+        loads[target] += len(htmls[index])
+    return bins
+
+
+def _render_parallel(htmls: list[str], count: int) -> list[bytes]:
+    """Render in this process and in ``count - 1`` fresh worker processes at once."""
+    results: list[bytes | None] = [None] * len(htmls)
+    bins = _chunks(htmls, count)
+    env = {**os.environ,
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(PACKAGE_PARENT),
+                                                       os.environ.get("PYTHONPATH")]))}
+    with tempfile.TemporaryDirectory(prefix="handouts-") as folder:
+        processes: list[tuple[list[int], subprocess.Popen[bytes]]] = []
+        try:
+            for chunk in (c for c in bins[1:] if c):
+                files = []
+                for index in chunk:
+                    file = Path(folder) / f"{index}.html"
+                    file.write_text(htmls[index], "utf-8")
+                    files.append(str(file))
+                command = [sys.executable, "-m", "generator.handouts.worker", *files]
+                processes.append((chunk, subprocess.Popen(
+                    command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)))
+            for index in bins[0]:
+                results[index] = html_to_pdf(htmls[index])
+            for chunk, process in processes:
+                _, errors = process.communicate()
+                if process.returncode != 0:
+                    raise RuntimeError("PDF-työprosessi epäonnistui:\n"
+                                       + errors.decode("utf-8", "replace"))
+                for index in chunk:
+                    results[index] = (Path(folder) / f"{index}.pdf").read_bytes()
+        finally:
+            for _, process in processes:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
+    done = [data for data in results if data is not None]
+    assert len(done) == len(htmls)
+    return done

@@ -1,0 +1,454 @@
+"""PDF handouts: text, structure and metadata read back from the PDFs with pypdf.
+
+Most tests render the small fixture tree in ``tests/fixtures/handouts/content`` once per
+module (about two seconds); one test renders the real content's processes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+from conftest import FIXED_EPOCH, FIXTURES, ROOT
+
+from generator import escape, fi
+from generator.handouts import (
+    PACK_PATH,
+    data,
+    handout_path,
+    handouts,
+    pdf,
+    render_handouts,
+)
+from generator.pipeline import check
+from generator.render.site import SiteConfig
+from generator.resolve import Graph
+
+CONTENT = FIXTURES / "handouts" / "content"
+BUILD_DAY = dt.date(2025, 5, 12)  # FIXED_EPOCH in Helsinki
+
+
+def text_of(data_: bytes) -> str:
+    """All text of a PDF, whitespace collapsed (table cells wrap names across lines)."""
+    reader = pypdf.PdfReader(io.BytesIO(data_))
+    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
+
+
+def pages_of(data_: bytes) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(data_))
+    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+
+
+def reader_of(data_: bytes) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(data_))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the fixture content outside git: content dates come from ``updated``."""
+    root = tmp_path_factory.mktemp("handouts")
+    shutil.copytree(CONTENT, root / "content")
+    return root
+
+
+@pytest.fixture(scope="module")
+def fixed_clock() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+        yield
+
+
+@pytest.fixture(scope="module")
+def graph(project: Path) -> Graph:
+    result, report = check(project / "content")
+    assert not report.errors, report.format()
+    return result
+
+
+@pytest.fixture(scope="module")
+def config(project: Path) -> SiteConfig:
+    return SiteConfig(content_dir=project / "content", project_root=project)
+
+
+@pytest.fixture(scope="module")
+def pdfs(graph: Graph, config: SiteConfig, fixed_clock: None) -> dict[str, bytes]:
+    return {output.path: output.data for output in render_handouts(graph, config)}
+
+
+# --- what each handout says -------------------------------------------------------------
+
+
+def test_every_process_committee_and_meeting_has_a_handout(graph: Graph,
+                                                           pdfs: dict[str, bytes]) -> None:
+    expected = {handout_path(i) for i in [*graph.processes, *graph.committees,
+                                          *graph.meetings]}
+    assert set(pdfs) == expected | {PACK_PATH}
+    assert all(data_.startswith(b"%PDF-1.7") for data_ in pdfs.values())
+
+
+def test_process_handout_names_every_phase_actor_and_duration(graph: Graph,
+                                                              pdfs: dict[str, bytes]) -> None:
+    text = text_of(pdfs["pdf/typ.pdf"])
+    process = graph.processes["typ"]
+    for phase in process.phases:
+        assert phase.name in text
+        for actor in phase.actors:
+            assert graph.name(actor) in text
+    assert "Kesto: 1 kk" in text
+    assert "Tarkistus: vähintään 3 kk välein" in text
+    assert "Määräaika: 2 viikon kuluessa" in text
+    assert "Kyllä: → 3. Monialaisen suunnitelman laatiminen" in text
+    assert "Ei: → prosessi päättyy" in text
+    assert "Kuvaa toimintaa 1.1.2025 alkaen" in text  # validity note
+    assert "Pitkään työttömänä olleet" in text  # target group
+    # legal basis with Finlex links, printed and clickable
+    assert "381/2023) 6 § – toimintamalli" in text
+    assert "www.finlex.fi/fi/lainsaadanto/2023/381#sec_6" in text.replace(" ", "")
+    links = link_targets(pdfs["pdf/typ.pdf"])
+    assert "https://www.finlex.fi/fi/lainsaadanto/2023/381#sec_6" in links
+    assert "https://yhdyspintaverkosto.fi/prosessit/typ/" in links
+
+
+def link_targets(data_: bytes) -> set[str]:
+    found = set()
+    for page in reader_of(data_).pages:
+        for annotation in page.get("/Annots", []):
+            action = annotation.get_object().get("/A")
+            if action is not None and "/URI" in action:
+                found.add(str(action["/URI"]))
+    return found
+
+
+def test_committee_handout_names_members_deputies_and_vacancies(
+        graph: Graph, pdfs: dict[str, bytes]) -> None:
+    text = text_of(pdfs["pdf/tyonvk.pdf"])
+    committee = graph.committees["tyonvk"]
+    for member in committee.members:
+        assert graph.name(member.person) in text
+        if member.deputy:
+            assert graph.name(member.deputy) in text
+    # TEM has two places with one holder; the wellbeing counties' seat is empty
+    assert text.count("avoin") == 4  # member and deputy columns of two vacant places
+    assert "Puheenjohtaja Olli Vaara, osastopäällikkö, TEM (varalla Ville Varis)" in text
+    assert "Sihteeri Jenni Wessmann" in text
+    assert "Henkilökohtainen varajäsen" in text
+    assert "Toimikausi 30.1.2025–31.12.2027" in text
+    assert "seurata ja ennakoida palvelujärjestelmän toimivuutta" in text
+    assert "Laki työvoimapalveluiden järjestämisestä (380/2023) 3 luku 22 §" in text
+    # upcoming meetings of the series, a month-only one by its month
+    assert "syyskuu 2025 Neuvottelukunnan syyskokous" in text
+
+
+def test_network_handout_lists_upcoming_meetings_only(pdfs: dict[str, bytes]) -> None:
+    text = text_of(pdfs["pdf/yhdyspintaverkosto.pdf"])
+    assert "ke 4.6.2025 klo 9.00–11.00 Yhdyspintaverkoston kesäkokous" in text
+    assert "kevätkokous" not in text  # 24.3.2025 is before the build date
+
+
+def test_content_markup_prints_as_text(pdfs: dict[str, bytes]) -> None:
+    text = text_of(pdfs["pdf/yhdyspintaverkosto.pdf"])
+    assert "toimijoille & kumppaneille <b>ei lihavoitu</b>." in text
+
+
+def test_meeting_handout_is_the_invitation_with_programme(graph: Graph,
+                                                         pdfs: dict[str, bytes]) -> None:
+    text = text_of(pdfs["pdf/verkosto-2025-06-04.pdf"])
+    assert "Aika ke 4.6.2025 klo 9.00–11.00" in text
+    assert "Paikka Kuntatalo, Toinen linja 14, Helsinki" in text
+    assert "Etäyhteys Teams: https://teams.example.fi/kesa" in text
+    meeting = graph.meetings["verkosto-2025-06-04"]
+    for item in meeting.programme:
+        assert item.title in text
+        assert item.start is not None and item.end is not None
+        assert f"{fi.time(item.start)}–{fi.time(item.end)}" in text
+        for speaker in item.speakers:
+            assert f"{graph.name(speaker)}, {data.person_details(graph, speaker)}" in text
+    assert "Tommi Eskonen, työllistymisen monialaisen tuen palvelujen johtaja, Tampereen " \
+           "kaupunki" in text
+    assert "Esityslista www.kuntaliitto.fi/esityslista" in text
+
+
+def test_month_only_meeting_handout(pdfs: dict[str, bytes]) -> None:
+    text = text_of(pdfs["pdf/tyonvk-2025-09.pdf"])
+    assert "Aika syyskuu 2025" in text
+
+
+# --- PDF/UA, metadata, bookmarks, running header and footer ----------------------------
+
+
+@pytest.mark.parametrize("path", ["pdf/typ.pdf", "pdf/tyonvk.pdf",
+                                  "pdf/verkosto-2025-06-04.pdf", PACK_PATH])
+def test_tagged_pdf_ua_with_language_and_metadata(pdfs: dict[str, bytes], path: str) -> None:
+    reader = reader_of(pdfs[path])
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "fi"
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert bool(root["/ViewerPreferences"]["/DisplayDocTitle"])
+    xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+    assert 'pdfuaid:part="1"' in xmp
+    info = reader.metadata
+    assert info is not None and info.title and info.subject
+    assert info.title in xmp
+
+
+def test_title_subject_and_bookmarks(pdfs: dict[str, bytes]) -> None:
+    reader = reader_of(pdfs["pdf/typ.pdf"])
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Työllistymistä edistävä monialainen yhteispalvelu (TYP)"
+    assert reader.metadata.subject.startswith("Prosessikuvaus: ")
+    titles = outline_titles(reader.outline)
+    assert titles[0] == "Työllistymistä edistävä monialainen yhteispalvelu (TYP)"
+    assert {"Kohderyhmä", "Säädösperusta", "Vaiheet"} <= set(titles)
+
+
+def outline_titles(outline: list[object]) -> list[str]:
+    titles: list[str] = []
+    for item in outline:
+        if isinstance(item, list):
+            titles.extend(outline_titles(item))
+        else:
+            titles.append(str(item["/Title"]))  # type: ignore[index]
+    return titles
+
+
+def test_running_header_and_footer_carry_content_date_not_build_date(
+        pdfs: dict[str, bytes]) -> None:
+    # typ.yaml says updated 2025-01-15; the bodies and laws it shows carry no date
+    pages = pages_of(pdfs["pdf/typ.pdf"])
+    for number, page in enumerate(pages, start=1):
+        assert f"Sisältö päivitetty 15.1.2025 Sivu {number} / {len(pages)}" in page
+        assert "Työllisyyden edistämisen yhdyspintaverkosto" in page
+        assert "yhdyspintaverkosto.fi/prosessit/typ" in page
+    text = " ".join(pages)
+    for day in (dt.date.today(), BUILD_DAY):
+        assert fi.date(day) not in text
+    metadata = reader_of(pdfs["pdf/typ.pdf"]).metadata
+    assert metadata is not None and metadata["/CreationDate"] == "D:20250115"
+    # a meeting handout also counts the speakers it names
+    assert "Sisältö päivitetty 2.5.2025" in text_of(pdfs["pdf/verkosto-2025-06-04.pdf"])
+
+
+def test_content_date_comes_from_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    shutil.copytree(CONTENT, tmp_path / "content")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.fi",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.fi",
+           "GIT_AUTHOR_DATE": "2024-10-01T12:00:00+03:00",
+           "GIT_COMMITTER_DATE": "2024-10-01T12:00:00+03:00"}
+    for command in (["git", "init", "-q"], ["git", "add", "content"],
+                    ["git", "commit", "-q", "-m", "content"]):
+        subprocess.run(command, cwd=tmp_path, env=env, check=True, capture_output=True)
+    graph, _ = check(tmp_path / "content")
+    config = SiteConfig(content_dir=tmp_path / "content", project_root=tmp_path)
+    item = next(h for h in handouts(graph, config) if h.path == "pdf/typ.pdf")
+    assert '<meta name="dcterms.created" content="2024-10-01">' in item.html
+    (rendered,) = pdf.render_all([item.html], pdf.PdfCache(None))
+    assert "Sisältö päivitetty 1.10.2024 Sivu 1 / 2" in text_of(rendered)
+
+
+def test_info_pack_has_cover_toc_with_true_page_numbers(pdfs: dict[str, bytes]) -> None:
+    pages = pages_of(pdfs[PACK_PATH])
+    assert pages[0].startswith("Perehdytyspaketti")
+    toc = pages[1]
+    assert toc.startswith("Sisällys")
+    assert "Työllisyyden edistämisen yhdyspintaverkosto yhdyspintaverkosto.fi" in toc  # header
+    entries = {
+        "Verkosto": "Verkosto Työllistymisen monialaisen edistämisen yhdyspintaverkosto",
+        "Työllisyyden edistämisen valtakunnallinen neuvottelukunta":
+            "Toimielimet Työllisyyden edistämisen valtakunnallinen neuvottelukunta (TyöNVK)",
+        "Keskeiset prosessit": "Keskeiset prosessit",
+        "Työllistymistä edistävä monialainen yhteispalvelu":
+            "Keskeiset prosessit Työllistymistä edistävä monialainen yhteispalvelu (TYP)",
+        "Kalenteri": "Kalenteri",
+    }
+    for label, heading in entries.items():
+        match = re.search(re.escape(label) + r" ?\.{5,} (\d+)", toc)
+        assert match, f"{label} not in the table of contents: {toc}"
+        page_number = int(match.group(1))
+        body = pages[page_number - 1]
+        assert body.startswith(heading), (label, page_number, body[:200])
+        assert f"Sivu {page_number} / {len(pages)}" in body
+    bookmarks = outline_titles(reader_of(pdfs[PACK_PATH]).outline)
+    assert bookmarks[:3] == ["Perehdytyspaketti", "Verkosto",
+                             "Työllistymisen monialaisen edistämisen yhdyspintaverkosto"]
+    assert "Sisällys" not in bookmarks
+
+
+def test_info_pack_calendar_lists_all_upcoming_meetings(pdfs: dict[str, bytes]) -> None:
+    calendar = pages_of(pdfs[PACK_PATH])[-1]
+    assert "Kalenteri" in calendar
+    first = calendar.index("Yhdyspintaverkoston kesäkokous")
+    assert calendar.index("Neuvottelukunnan syyskokous") > first
+    assert "kevätkokous" not in calendar
+
+
+# --- diagrams -------------------------------------------------------------------------
+
+def test_diagrams_are_vector_with_extractable_labels(pdfs: dict[str, bytes]) -> None:
+    process = text_of(pdfs["pdf/typ.pdf"])
+    assert "Prosessikaavio" in outline_titles(reader_of(pdfs["pdf/typ.pdf"]).outline)
+    # node labels only the flow diagram has: its start and end
+    assert re.search(r"\bAlku\b", process) and re.search(r"\bLoppu\b", process)
+    assert "Kyllä" in process.split("Prosessikaavio", 1)[1]  # a labelled branch
+    committee = text_of(pdfs["pdf/tyonvk.pdf"])
+    assert "Organisaatiokaavio" in committee
+    chart = committee.split("Organisaatiokaavio", 1)[1]
+    assert "Valtioneuvosto asettaja" in chart and "asettaa" in chart  # node and edge labels
+    for path in ("pdf/typ.pdf", "pdf/tyonvk.pdf", PACK_PATH):
+        assert_no_raster_images(pdfs[path])
+
+
+def assert_no_raster_images(data_: bytes) -> None:
+    for page in reader_of(data_).pages:
+        resources = page.get("/Resources", {})
+        for xobject in resources.get("/XObject", {}).values():
+            assert xobject.get_object().get("/Subtype") != "/Image"
+
+
+# --- the real content -------------------------------------------------------------------
+
+
+def test_real_processes_fit_one_or_two_pages(real_graph: Graph,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+
+    config = SiteConfig(content_dir=ROOT / "content", project_root=ROOT)
+    items = [h for h in handouts(real_graph, config)
+             if h.path in {handout_path(i) for i in real_graph.processes}]
+    if not items:
+        pytest.skip("the real content has no processes yet")
+    rendered = pdf.render_all([h.html for h in items], pdf.PdfCache(None))
+    for item, data_ in zip(items, rendered, strict=True):
+        count = len(reader_of(data_).pages)
+        assert 1 <= count <= 2, f"{item.path}: {count} pages"
+        assert_no_raster_images(data_)
+
+
+# --- rendering machinery -----------------------------------------------------------------
+
+
+def test_same_input_same_bytes_and_cache_is_used(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    html = ('<!DOCTYPE html><html lang="fi"><head><title>Testi</title>'
+            '<meta name="dcterms.created" content="2025-01-15"></head>'
+            "<body><h1>Testi</h1><p>Yhdyspinta</p></body></html>")
+    monkeypatch.setattr(pdf, "_memo", {})
+    cache = pdf.PdfCache(tmp_path / "cache")
+    (first,) = pdf.render_all([html], cache)
+    assert (tmp_path / "cache" / f"{pdf.cache_key(html)}.pdf").read_bytes() == first
+    assert pdf.html_to_pdf(html) == first  # deterministic: no build time, no random id
+
+    def fail(html: str) -> bytes:
+        raise AssertionError("rendered again although cached")
+
+    monkeypatch.setattr(pdf, "html_to_pdf", fail)
+    monkeypatch.setattr(pdf, "_memo", {})  # a new process: only the disk cache is left
+    assert pdf.render_all([html], cache) == [first]
+    assert pdf.render_all([html], cache) == [first]  # and now from memory
+
+
+def test_worker_processes_make_the_same_pdfs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(pdf, "_memo", {})
+    htmls = [f'<html lang="fi"><head><title>T{i}</title></head><body><h1>Otsikko {i}</h1>'
+             "</body></html>" for i in range(3)]
+    parallel = pdf.render_all(htmls, pdf.PdfCache(None), workers=2)
+    assert parallel == [pdf.html_to_pdf(html) for html in htmls]
+    assert [text_of(data_) for data_ in parallel] == ["Otsikko 0", "Otsikko 1", "Otsikko 2"]
+
+
+def test_nothing_is_fetched_from_the_network() -> None:
+    from weasyprint.urls import FatalURLFetchingError
+
+    html = ('<html lang="fi"><body><img alt="logo" src="https://example.com/logo.png">'
+            "</body></html>")
+    with pytest.raises(FatalURLFetchingError):
+        pdf.html_to_pdf(html)
+
+
+def test_css_string_cannot_break_out() -> None:
+    assert escape.css_string('a"b\\c</style>\n') == '"a\\22 b\\5C c\\3C /style\\3E \\A "'
+
+
+# --- print stylesheet of every page (Chromium) ------------------------------------------
+
+
+def print_checks(site: Path, page_path: str) -> tuple[dict[str, object], str, list[float]]:
+    """Open ``page_path`` of a built site in Chromium with the dark screen scheme, emulate
+    print, and return computed styles, the printed PDF's text and its page size."""
+    from browser.support import CHROMIUM, CHROMIUM_ARGS, SiteServer
+    from playwright.sync_api import sync_playwright
+
+    server = SiteServer(site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                context = browser.new_context(color_scheme="dark")
+                page = context.new_page()
+                page.goto(server.url(page_path))
+                page.emulate_media(media="print", color_scheme="dark")
+                styles = page.evaluate(PRINT_PROBE)
+                printed = page.pdf(prefer_css_page_size=True)
+            finally:
+                browser.close()
+    finally:
+        server.close()
+    reader = reader_of(printed)
+    box = reader.pages[0].mediabox
+    return styles, text_of(printed), [float(box.width), float(box.height)]
+
+
+PRINT_PROBE = """() => {
+  const shown = (selector) => [...document.querySelectorAll(selector)]
+      .filter((el) => getComputedStyle(el).display !== 'none').length;
+  const external = [...document.querySelectorAll('.md-content a[href^="http"]')]
+      .find((a) => a.getClientRects().length > 0);
+  const label = document.querySelector('.md-content svg text');
+  return {
+    scheme: document.body.getAttribute('data-md-color-scheme'),
+    background: getComputedStyle(document.body).backgroundColor,
+    text: getComputedStyle(document.querySelector('.md-typeset')).color,
+    bg_variable: getComputedStyle(document.body).getPropertyValue('--md-default-bg-color').trim(),
+    chrome_shown: shown('.md-header, .md-tabs, .md-sidebar, .md-footer, .md-search, .md-top'),
+    head: getComputedStyle(document.head).display,
+    canonical: document.querySelector('link[rel=canonical]').href,
+    external: external ? external.href : null,
+    external_after: external ? getComputedStyle(external, '::after').content : null,
+    heading_break: getComputedStyle(document.querySelector('.md-typeset h1')).breakAfter,
+    diagram_label: label ? label.textContent : null,
+  };
+}"""
+
+
+def test_print_stylesheet_on_a_process_page(built_site: Path, real_graph: Graph) -> None:
+    if not real_graph.processes:
+        pytest.skip("the real content has no processes yet")
+    process_id = sorted(real_graph.processes)[0]
+    styles, text, size = print_checks(built_site, f"prosessit/{process_id}/")
+    assert styles["scheme"] == "slate"  # the reader's screen is dark …
+    assert styles["background"] == "rgb(255, 255, 255)"  # … the paper is light
+    assert styles["bg_variable"] == "#fff"
+    assert styles["text"] in {"rgb(27, 27, 27)", "rgba(0, 0, 0, 0.87)"}
+    assert styles["chrome_shown"] == 0
+    assert styles["head"] == "block"
+    assert styles["heading_break"] == "avoid"
+    assert [round(v) for v in size] == [595, 842]  # A4 in points
+    assert "Työllisyyden edistämisen yhdyspintaverkosto" in text
+    assert styles["canonical"] == f"https://yhdyspintaverkosto.fi/prosessit/{process_id}/"
+    assert str(styles["canonical"]) in text
+    assert re.search(r"\b1 / \d+\b", text)  # page numbers
+    if styles["external"]:  # printed after the link text, e.g. "(https://www.finlex.fi/…)"
+        assert styles["external_after"] not in (None, "none", "normal")
+        assert f"({styles['external']})" in text.replace(" ", "")
+    if styles["diagram_label"]:
+        assert str(styles["diagram_label"]).strip() in text  # vector text, not an image
