@@ -305,6 +305,30 @@ def test_diagrams_are_vector_with_extractable_labels(pdfs: dict[str, bytes]) -> 
     assert "Valtioneuvosto asettaja" in chart and "asettaa" in chart  # node and edge labels
     for path in ("pdf/typ.pdf", "pdf/tyonvk.pdf", PACK_PATH):
         assert_no_raster_images(pdfs[path])
+        figures = struct_elements(reader_of(pdfs[path]), "/Figure")
+        assert figures, path
+        assert all(figure.get("/Alt") for figure in figures), path  # PDF/UA: alt text
+    (flow,) = struct_elements(reader_of(pdfs["pdf/typ.pdf"]), "/Figure")
+    assert flow["/Alt"] == "Työllistymistä edistävä monialainen yhteispalvelu: prosessikaavio"
+
+
+def struct_elements(reader: pypdf.PdfReader, tag: str) -> list[pypdf.generic.DictionaryObject]:
+    """Every element of the PDF's structure tree with the structure type ``tag``."""
+    found: list[pypdf.generic.DictionaryObject] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, pypdf.generic.DictionaryObject):
+            if node.get("/S") == tag:
+                found.append(node)
+            if "/K" in node:
+                walk(node["/K"])
+        elif isinstance(node, pypdf.generic.ArrayObject):
+            for item in node:
+                walk(item)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
 
 
 def assert_no_raster_images(data_: bytes) -> None:
