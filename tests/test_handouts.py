@@ -476,3 +476,35 @@ def test_print_stylesheet_on_a_process_page(built_site: Path, real_graph: Graph)
         assert f"({styles['external']})" in text.replace(" ", "")
     if styles["diagram_label"]:
         assert str(styles["diagram_label"]).strip() in text  # vector text, not an image
+
+
+# --- command line ---------------------------------------------------------------------
+
+
+def test_make_handouts_command_writes_every_pdf(project: Path, tmp_path: Path, graph: Graph,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.handouts.__main__ import main
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "build" / "handouts"
+    assert main(["--content", str(project / "content"), "--out", str(out)]) == 0
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
+    assert written == sorted([handout_path(i) for i in [*graph.processes, *graph.committees,
+                                                        *graph.meetings]] + [PACK_PATH])
+    assert "7 PDF-tiedostoa" in capsys.readouterr().out
+    assert (tmp_path / ".cache" / "handouts").is_dir()
+
+
+def test_handouts_command_refuses_broken_content(tmp_path: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.handouts.__main__ import main
+
+    content = tmp_path / "content" / "processes"
+    content.mkdir(parents=True)
+    (content / "rikki.yaml").write_text("name: Rikki\n", "utf-8")
+    out = tmp_path / "out"
+    assert main(["--content", str(tmp_path / "content"), "--out", str(out)]) == 1
+    assert not out.exists()
+    assert "PDF-tiedostoja ei tehty" in capsys.readouterr().err
