@@ -241,7 +241,8 @@ def _check_refs(record: Record, graph: Graph, report: Report,
     for path, kinds, target in walk_refs(record.entity):
         if target in quiet:
             continue
-        wanted = " tai ".join(KINDS_BY_KEY[k].singular.lower() for k in kinds)
+        wanted = ("mikä tahansa sisältö" if set(kinds) == set(KINDS_BY_KEY)
+                  else " tai ".join(KINDS_BY_KEY[k].singular.lower() for k in kinds))
         if target not in graph:
             candidates = [i for i, r in graph.records.items() if r.kind.key in kinds]
             _err(record, path, f"{_dotted(path)}: tuntematon viittaus '{target}' ({wanted})",
