@@ -127,6 +127,10 @@ def test_fixture_flow_start_end_decision_joint_and_details(graph: Graph) -> None
     assert shows(joint, "tarkistus: vähintään 3 kk välein")
     (first,) = [g for g in groups(svg, "dg-phase") if shows(g, "Asiakkaan tunnistaminen")]
     assert shows(first, "määräaika: 2 viikon kuluessa")
+    # Numbered like the phase list on the page (flow order).
+    for number, name in enumerate(("Asiakkaan tunnistaminen", "Työllisyydenhoitosuunnitelman",
+                                   "Tarvitaanko", "TYP-palvelu"), start=1):
+        assert shows(svg, f"{number}. {name}"), name
 
 
 def test_flow_without_next_is_a_sequence(graph: Graph) -> None:

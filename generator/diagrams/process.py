@@ -4,6 +4,7 @@ branches, end."""
 from __future__ import annotations
 
 from ..models import Phase, Process
+from ..render.queries import phase_numbers
 from ..resolve import END_PHASE, Graph
 from .common import digraph, label, small_cell, title_cell
 from .dot import Html, font, row, text
@@ -74,8 +75,10 @@ def process_diagram(graph: Graph, process_id: str) -> Diagram:
     dot.node(START_ID, id=START_ID, label="Alku", shape="oval", fillcolor=TERMINAL.light,
              **{"class": "dg-start"})
     decisions = 0
+    numbers = phase_numbers(process)  # the same numbers as the phase list on the page
     for phase in process.phases:
-        rows = [title_cell(phase.name, DECISION_WIDTH if phase.kind == "päätös" else 22)]
+        title = f"{numbers[phase.id]}. {phase.name}"
+        rows = [title_cell(title, DECISION_WIDTH if phase.kind == "päätös" else 22)]
         rows += _actor_rows(graph, phase, swatches) + _detail_rows(phase)
         classes = ["dg-phase"]
         attrs: dict[str, str | float | Html] = {"id": _phase_node(phase), "label": label(rows)}
