@@ -235,6 +235,14 @@ def test_org_chart_highlights_the_page_and_links_the_others(graph: Graph) -> Non
     assert diagrams.org_chart(graph, "yksin") == Markup("")
 
 
+def test_network_chart_shows_its_coordinators(graph: Graph) -> None:
+    svg = picture(figure_xml(diagrams.org_chart(graph, "verkosto")))
+    assert shows(svg, "Yhdyspintaverkosto") and shows(svg, "(tämä sivu)")
+    for name in ("Kansaneläkelaitos", "TE-toimisto"):
+        assert shows(svg, name), name
+    assert sorted(t for g in groups(svg, "edge") for t in texts(g)) == ["koordinoi"] * 2
+
+
 # --- relation graphs -------------------------------------------------------------------
 
 
@@ -248,7 +256,7 @@ def test_neighbourhood_graph_labels_edges_with_verbs(graph: Graph) -> None:
     legend = ["".join(li.itertext()) for li in figure.iter("li")]
     assert "Valtioneuvosto → ohjaa → Työ- ja elinkeinoministeriö" in legend
     assert "Työ- ja elinkeinoministeriö → rahoittaa → Kunta: Valtionosuudet" in legend
-    assert diagrams.relation_graph(graph, "kela") == Markup("")
+    assert diagrams.relation_graph(graph, "hyvinvointialue") == Markup("")
 
 
 def test_site_wide_relation_page(graph: Graph, tmp_path: Path) -> None:
@@ -260,7 +268,7 @@ def test_site_wide_relation_page(graph: Graph, tmp_path: Path) -> None:
     svg = picture(figure_xml(text[start:end]))
     labels = {t for g in groups(svg, "edge") for t in texts(g)}
     assert {"asettaa", "ohjaa", "rahoittaa", "tukee", "koordinoi", "on jäsenenä",
-            "kuuluu"} <= labels
+            "kuuluu", "raportoi"} <= labels
     assert "| [Työ- ja elinkeinoministeriö](tem.md) | asettaa |" in text
     assert "&lt;b&gt;ei lihavoitu&lt;/b&gt;" in text and "<b>" not in text
 

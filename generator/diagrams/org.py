@@ -58,13 +58,19 @@ def tree(graph: Graph, root: str) -> list[tuple[str, int]]:
     return out
 
 
-def _appointers(graph: Graph, root: str) -> list[str]:
+SPONSOR_VERBS = {"asettaa": "asettaja", "koordinoi": "koordinoija"}
+
+
+def sponsors(graph: Graph, root: str) -> list[tuple[str, str]]:
+    """``(body id, relation type)`` of the bodies that appoint or coordinate ``root``."""
     committee = graph.committees[root]
-    ids = [committee.appointed_by] if committee.appointed_by in graph else []
+    found: list[tuple[str, str]] = []
+    if committee.appointed_by is not None and committee.appointed_by in graph:
+        found.append((committee.appointed_by, "asettaa"))
     for body_id, body in sorted(graph.bodies.items()):
-        if any(r.type == "asettaa" and r.target == root for r in body.relations):
-            ids.append(body_id)
-    return list(dict.fromkeys(i for i in ids if i is not None))
+        found.extend((body_id, r.type) for r in body.relations
+                     if r.target == root and r.type in SPONSOR_VERBS)
+    return list(dict.fromkeys(found))
 
 
 def _kind_line(committee: Committee) -> str:
@@ -80,19 +86,23 @@ def org_diagram(graph: Graph, committee_id: str) -> Diagram | None:
     """The chart of the tree ``committee_id`` belongs to, or ``None`` for a lone committee."""
     root = root_of(graph, committee_id)
     members = tree(graph, root)
-    appointers = _appointers(graph, root)
-    if len(members) < 2 and not appointers:
+    above = sponsors(graph, root)
+    if len(members) < 2 and not above:
         return None
     committees = graph.committees
     children = children_of(graph)
     wide = any(len(children.get(cid, [])) > WIDE for cid, _ in members)
     dot = digraph(f"organisaatio-{root}", rankdir="LR" if wide else "TB", ordering="out")
-    for body_id in appointers:
+    roles: dict[str, list[str]] = {}
+    for body_id, kind in above:
+        roles.setdefault(body_id, []).append(SPONSOR_VERBS[kind])
+    for body_id, role in roles.items():
         dot.node(f"org-{body_id}", id=f"org-{body_id}", shape="box", style="filled",
                  fillcolor=NODE.light, href=entity_link(body_id), tooltip=graph.name(body_id),
-                 label=label([title_cell(graph.name(body_id)), small_cell("asettaja")]),
+                 label=label([title_cell(graph.name(body_id)), small_cell(", ".join(role))]),
                  **{"class": "dg-body"})
-        dot.edge(f"org-{body_id}", f"org-{root}", label="asettaa", style="dashed")
+    for body_id, kind in above:
+        dot.edge(f"org-{body_id}", f"org-{root}", label=kind, style="dashed")
     for cid, _depth in members:
         committee = committees[cid]
         rows: list[Html] = [title_cell(committee.name), small_cell(_kind_line(committee))]
@@ -111,7 +121,7 @@ def org_diagram(graph: Graph, committee_id: str) -> Diagram | None:
         for child in children.get(cid, []):
             dot.edge(f"org-{cid}", f"org-{child}")
     root_name = committees[root].name
-    legend = [LegendItem(graph.name(b), entity=b, note="asettaja") for b in appointers]
+    legend = [LegendItem(graph.name(b), entity=b, note=", ".join(r)) for b, r in roles.items()]
     legend += [
         LegendItem(committees[cid].name, entity=cid,
                    note=_kind_line(committees[cid]) + (", tämä sivu" if cid == committee_id
@@ -126,8 +136,7 @@ def org_diagram(graph: Graph, committee_id: str) -> Diagram | None:
         title=f"{root_name}: organisaatiokaavio",
         desc=f"{root_name} ja sen alaiset toimielimet "
              f"({fi.count(subs, 'toimielin', 'toimielintä')})"
-             + (f", asettaja {', '.join(graph.name(b) for b in appointers)}" if appointers
-                else "")
+             + "".join(f", {SPONSOR_VERBS[k]} {graph.name(b)}" for b, k in above)
              + f". Korostettuna tämä sivu: {committees[committee_id].name}.",
         caption=f"{root_name}: organisaatio. Tämän sivun toimielin on korostettu.",
         legend=tuple(legend),
