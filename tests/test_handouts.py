@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import FIXED_EPOCH, FIXTURES
+from conftest import FIXED_EPOCH, FIXTURES, ROOT
 
 from generator import escape, fi
 from generator.handouts import (
@@ -455,8 +455,24 @@ PRINT_PROBE = """() => {
     external_after: external ? getComputedStyle(external, '::after').content : null,
     heading_break: getComputedStyle(document.querySelector('.md-typeset h1')).breakAfter,
     diagram_label: label ? label.textContent : null,
+    diagram_fill: document.querySelector('.md-content svg .dg-f-node')
+        ? getComputedStyle(document.querySelector('.md-content svg .dg-f-node')).fill : null,
   };
 }"""
+
+
+LIGHT_NODE = "rgb(244, 245, 247)"  # palette.NODE.light, #f4f5f7
+
+
+def test_print_stylesheet_keeps_diagram_palette_light() -> None:
+    from generator.diagrams.palette import NODE, SWATCHES
+
+    css = (ROOT / "docs" / "stylesheets" / "print.css").read_text("utf-8")
+    block = css[css.index(":root [data-md-color-scheme] .diagram {"):]
+    block = block[:block.index("}")]
+    assert [f"--dg-{s.name}: {s.light};" for s in SWATCHES] == \
+        [line.strip() for line in block.splitlines()[1:] if line.strip()]
+    assert NODE.light == "#f4f5f7"
 
 
 def test_print_stylesheet_on_a_process_page(built_site: Path, real_graph: Graph) -> None:
@@ -466,8 +482,10 @@ def test_print_stylesheet_on_a_process_page(built_site: Path, real_graph: Graph)
     styles, text, size = print_checks(built_site, f"prosessit/{process_id}/")
     assert styles["scheme"] == "slate"  # the reader's screen is dark …
     assert styles["background"] == "rgb(255, 255, 255)"  # … the paper is light
-    assert styles["bg_variable"] == "#fff"
-    assert styles["text"] in {"rgb(27, 27, 27)", "rgba(0, 0, 0, 0.87)"}
+    assert styles["bg_variable"] == "#ffffff"
+    assert styles["text"] == "rgb(29, 33, 39)"  # the site's light text colour
+    if styles["diagram_fill"] is not None:  # diagram nodes in their light colours
+        assert styles["diagram_fill"] == LIGHT_NODE
     assert styles["chrome_shown"] == 0
     assert styles["head"] == "block"
     assert styles["heading_break"] == "avoid"
