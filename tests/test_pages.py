@@ -578,3 +578,23 @@ def test_nav_lists_sections_not_entities(built_site: Path, real_graph: Graph) ->
     for entity_id in real_graph.records:
         assert entity_path(real_graph, entity_id).removesuffix(".md") + "/" not in nav
     assert not (ROOT / "docs" / "index.md").exists()  # the home page is generated
+
+
+def test_updated_is_the_last_commit_of_the_yaml_file(built_site: Path, real_graph: Graph) -> None:
+    """"Päivitetty" comes from git, never from the build clock (SOURCE_DATE_EPOCH here)."""
+    from generator import fi
+    from generator.gitdates import last_commit_dates
+    from generator.render.env import entity_path
+
+    dates = last_commit_dates(ROOT, "content")
+    checked = 0
+    for entity_id, record in real_graph.records.items():
+        if record.kind.key == "meeting":
+            continue  # the calendar owns meeting pages
+        html_path = built_site / entity_path(real_graph, entity_id).removesuffix(".md")
+        html = (html_path / "index.html").read_text("utf-8")
+        known = dates.get(f"content/{record.kind.folder}/{entity_id}.yaml")
+        shown = re.findall(r"Päivitetty (\d{1,2}\.\d{1,2}\.\d{4})", html)
+        assert shown == ([fi.date(known)] if known else []), entity_id
+        checked += 1
+    assert checked > 0
