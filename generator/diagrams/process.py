@@ -3,6 +3,7 @@ branches, end."""
 
 from __future__ import annotations
 
+from ..escape import wrap_label
 from ..models import Phase, Process
 from ..render.queries import phase_numbers
 from ..resolve import END_PHASE, Graph
@@ -15,6 +16,7 @@ START_ID = "alku"
 END_ID = "loppu"
 ACTOR_WIDTH = 20
 DECISION_WIDTH = 18
+BRANCH_WIDTH = 22
 
 
 def _phase_node(phase: Phase) -> str:
@@ -95,7 +97,8 @@ def process_diagram(graph: Graph, process_id: str) -> Diagram:
              penwidth=2.5, **{"class": "dg-end"})
     for tail, head, branch in transitions(process):
         if branch:
-            dot.edge(tail, head, label=branch, **{"class": "dg-branch"})
+            dot.edge(tail, head, label="\n".join(wrap_label(branch, BRANCH_WIDTH)),
+                     **{"class": "dg-branch"})
         else:
             dot.edge(tail, head)
     actors = list(dict.fromkeys(a for p in process.phases for a in p.actors))

@@ -8,13 +8,13 @@ from itertools import groupby, pairwise
 
 from .. import fi
 from ..resolve import Graph
-from .common import digraph, label
-from .dot import Html, Value, bold, font, row, text
+from .common import digraph
+from .dot import Html, Value, bold, font, row, table, text
 from .figure import Diagram
 from .palette import MUTED, NODE, TERMINAL
 
 ITEM_WIDTH = 26
-NODE_WIDTH_INCHES = 3.0
+TABLE_WIDTH_POINTS = 200
 
 
 @dataclass(frozen=True, order=True)
@@ -79,9 +79,9 @@ def timeline_diagram(graph: Graph, committee_id: str) -> Diagram | None:
             names.append(node)
             rows: list[Html] = [
                 row(font(bold(text(entry.when))), align="left"),
-                row(text(entry.title, ITEM_WIDTH, align="LEFT"), align="left"),
+                row(text(entry.title, ITEM_WIDTH, align="LEFT"), align="left", balign="left"),
             ]
-            attrs: dict[str, Value] = {"id": f"aika-{index}", "width": NODE_WIDTH_INCHES,
+            attrs: dict[str, Value] = {"id": f"aika-{index}",
                                        "fillcolor": TERMINAL.light if entry.term
                                        else NODE.light}
             classes = ["dg-milestone"]
@@ -90,7 +90,9 @@ def timeline_diagram(graph: Graph, committee_id: str) -> Diagram | None:
             if entry.period:
                 classes.append("dg-period")
                 attrs["peripheries"] = 2
-            dot.node(node, label=label(rows), **attrs, **{"class": " ".join(classes)})
+            # A fixed table width lines the dates up at the same left edge in every node.
+            dot.node(node, label=table(rows, width=TABLE_WIDTH_POINTS), **attrs,
+                     **{"class": " ".join(classes)})
         dot.end()
     for tail, head in pairwise(names):
         dot.edge(tail, head)
