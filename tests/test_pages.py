@@ -226,7 +226,10 @@ def test_committee_leadership_sub_committees_meetings_and_milestones(
            "([TEM](../organisaatiot/tem.md))" in section(text, "Johto")
     assert "[Yhdyspintajaosto](yhdyspintajaosto.md) | jaosto | luonnos" in text
     meetings = section(text, "Kokoukset")
-    assert "**Seuraava kokous:** kesäkuu 2025 [Neuvottelukunnan kokous]" in meetings
+    assert '### Seuraava kokous\n\n<div class="next-meeting" data-next-meeting markdown>\n' \
+           '<p data-ends="2025-07-01T00:00:00+03:00" markdown="span">' \
+           '**[Neuvottelukunnan kokous](../kokoukset/tyonvk-2025-06.md)**<br>kesäkuu 2025</p>' \
+        in meetings
     past = meetings[meetings.index("### Menneet"):]
     assert past.index("tyonvk-2025-04-sahkoposti") < past.index("tyonvk-2025-03-12")
     assert "ti 15.4.2025 [Sähköpostikokous](../kokoukset/tyonvk-2025-04-sahkoposti.md) – " \
@@ -598,3 +601,40 @@ def test_updated_is_the_last_commit_of_the_yaml_file(built_site: Path, real_grap
         assert shown == ([fi.date(known)] if known else []), entity_id
         checked += 1
     assert checked > 0
+
+
+def test_next_meeting_follows_the_readers_clock(built_site: Path) -> None:
+    """The build's next meeting goes stale; site.js shows the first one not over by now."""
+    from browser.support import CHROMIUM, CHROMIUM_ARGS, SiteServer
+    from playwright.sync_api import sync_playwright
+
+    html = (built_site / "index.html").read_text("utf-8")
+    ends = [dt.datetime.fromisoformat(e) for e in re.findall(r'data-ends="([^"]+)"', html)]
+    if len(ends) < 2:
+        pytest.skip("the real content has fewer than two upcoming meetings at the build date")
+    between = ends[0] + (ends[1] - ends[0]) / 2
+    after = ends[-1] + dt.timedelta(days=1)
+    server = SiteServer(built_site)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                shown = {}
+                for label, moment in (("before", ends[0] - dt.timedelta(hours=1)),
+                                      ("between", between), ("after", after)):
+                    context = browser.new_context()
+                    view = context.new_page()
+                    view.clock.set_fixed_time(moment)
+                    view.goto(server.url(""))
+                    view.wait_for_load_state("load")
+                    shown[label] = view.eval_on_selector_all(
+                        "[data-next-meeting] > p:not([hidden])",
+                        "items => items.map(i => i.getAttribute('data-ends') || 'none')")
+                    context.close()
+            finally:
+                browser.close()
+    finally:
+        server.close()
+    assert shown["before"] == [ends[0].isoformat()]
+    assert shown["between"] == [ends[1].isoformat()]
+    assert shown["after"] == ["none"]

@@ -104,6 +104,37 @@ def split_meetings(graph: Graph, series: str, today: dt.date) -> tuple[list[str]
 
 
 @dataclass(frozen=True)
+class NextCandidate:
+    """A meeting that may be "the next one" when the page is read, and when it is over."""
+
+    meeting: str
+    ends: str  # ISO 8601 with offset, for the reader's clock
+
+
+def next_candidates(graph: Graph, first: str | None, series: str | None = None,
+                    limit: int = 5) -> list[NextCandidate]:
+    """``first`` (the build-time next meeting) and the meetings after it, not cancelled.
+
+    A static page goes stale: a small script shows the first of these that is not over by
+    the reader's clock; without the script the build-time answer stands.
+    """
+    from ..calendar.timing import slot, sort_key
+
+    if first is None:
+        return []
+    meetings = graph.meetings
+    ordered = sorted(
+        (i for i, m in meetings.items()
+         if m.status != "peruttu" and (series is None or m.series == series)),
+        key=lambda i: sort_key(i, meetings[i]),
+    )
+    if first not in ordered:
+        return []
+    chosen = ordered[ordered.index(first):][:limit]
+    return [NextCandidate(i, slot(meetings[i]).end.isoformat()) for i in chosen]
+
+
+@dataclass(frozen=True)
 class Talk:
     """A programme item of a meeting with at least one of the people asked about speaking."""
 
