@@ -3,7 +3,9 @@
 Content is text written by editors, never markup. Policy (documented in CONTRIBUTING.md):
 raw HTML in any content field is *escaped* and shows as text; Markdown links may only point
 to ``https:``, ``http:`` or ``mailto:`` targets or to site-relative paths, other targets
-(``javascript:``, ``data:``, …) are rendered as plain text.
+(``javascript:``, ``data:``, …) are rendered as plain text; images are not embedded (an
+image becomes a link to it, under the same rule); attribute lists (``{: onclick=…}``) are
+not available to content and show as text.
 """
 
 from __future__ import annotations
@@ -16,6 +18,11 @@ _MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 SAFE_SCHEMES = ("https:", "http:", "mailto:")
 _MENTION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+# Any inline link destination: "](" then everything up to ")" (whitespace, newlines and a
+# title included; Python-Markdown allows all of them, browsers drop tabs and newlines).
+_LINK_DESTINATION = re.compile(r"\]\(([^)]*)")
+# A reference definition "[id]: url" (the URL may be on the next line, as in Python-Markdown).
+_REFERENCE = re.compile(r"^( {0,3})\[([^\[\]\n]*)\]:[ \t]*\n?[ \t]*(\S*)", re.MULTILINE)
 
 
 def html_text(value: object) -> str:
@@ -34,7 +41,7 @@ def md_inline(value: object) -> str:
     """Plain text → Markdown that renders as exactly that text (one line)."""
     text = " ".join(str(value).split())
     text = html.escape(text, quote=False)
-    return re.sub(r"([\\`*_\[\]#|!~])", r"\\\1", text)
+    return re.sub(r"([\\`*_\[\]#|!~{}])", r"\\\1", text)
 
 
 def md_cell(value: object) -> str:
@@ -46,20 +53,45 @@ def markdown(value: str, mention: Callable[[str], str]) -> str:
     """Editor-written Markdown → safe Markdown.
 
     Raw HTML is escaped, unsafe link targets are dropped (the text stays), and ``[[id]]``
-    becomes whatever ``mention(id)`` returns (a Markdown link).
+    becomes whatever ``mention(id)`` returns (a Markdown link). Characters are neutralised
+    with HTML character references (``&#123;``), never with backslashes, so a backslash
+    typed in front of them cannot undo the escape.
     """
     text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     # Autolinks were escaped above; bring back only safe ones.
     text = re.sub(r"&lt;(https://[^\s&]*)&gt;", r"<\1>", text)
+    # Attribute lists ({: onclick="…"}) would put any attribute on the element.
+    text = text.replace("{", "&#123;")
 
     def link(match: re.Match[str]) -> str:
         bang, label, url, _title = match.groups()
-        if bang or not is_safe_url(url.replace("&amp;", "&")):
+        if bang or not is_safe_url(_unescape(url)):
             return label
         return match.group(0)
 
     text = _MD_LINK.sub(link, text)
+    # Whatever the simple pattern missed: images in other forms become links…
+    text = text.replace("![", "&#33;[")
+
+    # …and every remaining link destination or reference definition is checked.
+    def destination(match: re.Match[str]) -> str:
+        if is_safe_url(_unescape(match.group(1))):
+            return match.group(0)
+        return "&#93;(" + match.group(1)
+
+    def reference(match: re.Match[str]) -> str:
+        if is_safe_url(_unescape(match.group(3))):
+            return match.group(0)
+        return match.group(1) + "&#91;" + match.group(0)[len(match.group(1)) + 1:]
+
+    text = _LINK_DESTINATION.sub(destination, text)
+    text = _REFERENCE.sub(reference, text)
     return _MENTION.sub(lambda m: mention(m.group(1).strip()), text)
+
+
+def _unescape(url: str) -> str:
+    """A link target as the browser will see it (our own escapes undone)."""
+    return html.unescape(url)
 
 
 _DOT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

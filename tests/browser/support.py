@@ -172,13 +172,18 @@ def open_session(browser: Browser, *, scheme: str = "light", width: int = 1280,
     return Session(context, page, recorder)
 
 
-def visit(session: Session, url: str) -> Page:
-    """Load ``url`` in the session's page with a clean recorder; wait until it settles."""
+def visit(session: Session, url: str, *, settle: bool = True) -> Page:
+    """Load ``url`` in the session's page with a clean recorder.
+
+    With ``settle`` (the default) wait until the network has been idle for 500 ms, so late
+    requests (the search worker, its index) are recorded too.
+    """
     session.recorder.clear()
     page = session.page
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, f"{url}: HTTP {response and response.status}"
-    page.wait_for_load_state("networkidle")
+    if settle:
+        page.wait_for_load_state("networkidle")
     return page
 
 
