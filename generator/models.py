@@ -418,6 +418,10 @@ class Committee(Entity):
     """Paikat: edustetut tahot ja paikkamäärät."""
     members: list[Member] = []
     """Jäsenet ja muut roolit."""
+    vacancy_note: str | None = None
+    """Miksi paikkoja on avoinna, kun syy tiedetään (esim. jäseniä ei ole nimetty
+    lähdeaineistossa). Näkyy jäsentaulukon yhteydessä; kun syy on kerrottu, täyttämättömistä
+    paikoista ei varoiteta."""
     milestones: list[Milestone] = []
     """Toimikauden rytmi ja virstanpylväät."""
     links: list[Link] = []

@@ -321,13 +321,14 @@ def _check_committee(record: Record, committee: Committee, graph: Graph, report:
                  f"members.{index}.start: jäsenyys alkaa ennen toimikautta", report,
                  warning=True)
     for index, seat in enumerate(committee.seats):
-        if committee.status != "voimassa":
-            break
+        if committee.status != "voimassa" or committee.vacancy_note:
+            break  # vacancies are expected (draft, ended) or explained
         if filled[seat.id] < seat.count and not seat.max_count:
             open_count = seat.count - filled[seat.id]
             _err(record, ("seats", index),
                  f"seats.{index}: paikalla '{seat.id}' on {open_count} täyttämätöntä paikkaa",
-                 report, "näkyy sivulla merkinnällä *avoin*", warning=True)
+                 report, "näkyy sivulla merkinnällä *avoin*; jos paikkaa ei tiedetä, kerro "
+                 "syy kentässä vacancy_note", warning=True)
     term = committee.term
     if term and term.end and committee.status == "voimassa":
         left = (term.end - today).days

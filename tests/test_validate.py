@@ -201,7 +201,8 @@ def test_seats_vacancies_and_backlinks(run: Callable[..., tuple[Graph, Report]])
         "(2025-06-15) [x]\n    vihje: päivitä toimikausi tai tila, kun uusi toimielin on "
         "asetettu",
         "content/committees/x.yaml:7:5: varoitus: seats.0: paikalla 'tem' on 1 täyttämätöntä "
-        "paikkaa [x]\n    vihje: näkyy sivulla merkinnällä *avoin*",
+        "paikkaa [x]\n    vihje: näkyy sivulla merkinnällä *avoin*; jos paikkaa ei tiedetä, "
+        "kerro syy kentässä vacancy_note",
         "content/committees/x.yaml:10:24: virhe: members.1.seat: paikkaa 'stm' ei ole tämän "
         "toimielimen seats-listassa [x]\n    vihje: tarkoititko 'tem'?",
     ]
@@ -210,6 +211,14 @@ def test_seats_vacancies_and_backlinks(run: Callable[..., tuple[Graph, Report]])
     assert {(b.source, b.field) for b in graph.referrers("tem")} == {
         ("tk", "organisation"), ("x", "seats.0.organisation")}
     assert {b.source for b in graph.referrers("tem")} == {"tk", "x"}
+
+
+def test_explained_vacancies_do_not_warn(run: Callable[..., tuple[Graph, Report]]) -> None:
+    committee = ("name: X\ntype: neuvottelukunta\nsummary: x\n"
+                 "vacancy_note: Jäseniä ei ole nimetty lähdeaineistossa.\n"
+                 "seats:\n  - {id: tem, organisation: tem}\n" + SRC)
+    _, report = run({"bodies/tem.yaml": TEM, "committees/x.yaml": committee})
+    assert report.items == []
 
 
 def test_warnings_fail_only_in_strict_mode(run: Callable[..., tuple[Graph, Report]]) -> None:
