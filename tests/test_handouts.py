@@ -105,8 +105,7 @@ def test_process_handout_names_every_phase_actor_and_duration(graph: Graph,
     assert "Kesto: 1 kk" in text
     assert "Tarkistus: vähintään 3 kk välein" in text
     assert "Määräaika: 2 viikon kuluessa" in text
-    assert "Kyllä: → 3. Monialaisen suunnitelman laatiminen" in text
-    assert "Ei: → prosessi päättyy" in text
+    assert "Kyllä → 3. Monialaisen suunnitelman laatiminen; Ei → prosessi päättyy" in text
     assert "Kuvaa toimintaa 1.1.2025 alkaen" in text  # validity note
     assert "Pitkään työttömänä olleet" in text  # target group
     # legal basis with Finlex links, printed and clickable
@@ -275,7 +274,8 @@ def test_info_pack_has_cover_toc_with_true_page_numbers(pdfs: dict[str, bytes]) 
         assert match, f"{label} not in the table of contents: {toc}"
         page_number = int(match.group(1))
         body = pages[page_number - 1]
-        assert body.startswith(heading), (label, page_number, body[:200])
+        assert heading in body, (label, page_number, body[:200])
+        assert all(heading not in page for page in pages[2:page_number - 1]), label
         assert f"Sivu {page_number} / {len(pages)}" in body
     bookmarks = outline_titles(reader_of(pdfs[PACK_PATH]).outline)
     assert bookmarks[:3] == ["Perehdytyspaketti", "Verkosto",
@@ -295,10 +295,8 @@ def test_info_pack_calendar_lists_all_upcoming_meetings(pdfs: dict[str, bytes]) 
 
 def test_diagrams_are_vector_with_extractable_labels(pdfs: dict[str, bytes]) -> None:
     process = text_of(pdfs["pdf/typ.pdf"])
-    assert "Prosessikaavio" in outline_titles(reader_of(pdfs["pdf/typ.pdf"]).outline)
     # node labels only the flow diagram has: its start and end
     assert re.search(r"\bAlku\b", process) and re.search(r"\bLoppu\b", process)
-    assert "Kyllä" in process.split("Prosessikaavio", 1)[1]  # a labelled branch
     committee = text_of(pdfs["pdf/tyonvk.pdf"])
     assert "Organisaatiokaavio" in committee
     chart = committee.split("Organisaatiokaavio", 1)[1]
@@ -350,16 +348,32 @@ def test_built_site_has_every_handout(built_site: Path, real_graph: Graph) -> No
 
 
 def test_real_processes_fit_one_or_two_pages(built_site: Path, real_graph: Graph) -> None:
+    """A flow that stays legible beside the text keeps a process on 1–2 pages; a flow too
+    wide for that column gets the full width after the phase table, which may take a
+    third page rather than shrink its labels below legibility."""
+    from generator import diagrams
+
     if not real_graph.processes:
         pytest.skip("the real content has no processes yet")
     for process_id, process in real_graph.processes.items():
         data_ = (built_site / handout_path(process_id)).read_bytes()
+        layout = data.flow_layout(diagrams.process_flow(real_graph, process_id, links=False))
         count = len(reader_of(data_).pages)
-        assert 1 <= count <= 2, f"{process_id}: {count} pages"
+        assert 1 <= count <= (3 if layout == "page" else 2), (process_id, layout, count)
         text = text_of(data_)
         for phase in process.phases:
             assert " ".join(phase.name.split()) in text, (process_id, phase.id)
         assert_no_raster_images(data_)
+
+
+def test_flow_layout_beside_text_or_full_width() -> None:
+    def svg(width: int, height: int) -> str:
+        return f'<svg viewBox="0.00 0.00 {width}.00 {height}.50" width="{width}">'
+
+    assert data.flow_layout(svg(264, 1625)) == "side"  # tall and narrow (TYP)
+    assert data.flow_layout(svg(846, 1627)) == "page"  # wide branching flow
+    assert data.flow_layout(svg(628, 431)) == "page"  # wide and low
+    assert data.flow_layout("") == ""
 
 
 # --- rendering machinery -----------------------------------------------------------------

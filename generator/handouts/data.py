@@ -8,6 +8,7 @@ the membership rows of people without a seat, and the date of the content's last
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,33 @@ def phase_names(process: Process) -> dict[str, str]:
     names = {p.id: f"{numbers[p.id]}. {p.name}" for p in process.phases}
     names[END_PHASE] = "prosessi päättyy"
     return names
+
+
+def phase_timing(phase: Phase) -> str:
+    """``Kesto: 3 kk · Määräaika: … · Tarkistus: …`` (what of it is known)."""
+    parts = [f"{label}: {value}" for label, value in (
+        ("Kesto", phase.duration), ("Määräaika", phase.deadline),
+        ("Tarkistus", phase.review_interval)) if value]
+    return " · ".join(parts)
+
+
+# Beside the text a flow diagram gets a column this wide (px at 96 dpi, 62 mm) and at most
+# this tall (205 mm). Below this scale its 14 px labels would print smaller than ~4.7 pt
+# (the phase table says the same in 7.6 pt text).
+SIDE_WIDTH_PX, SIDE_HEIGHT_PX, SIDE_MIN_SCALE = 234.0, 775.0, 0.45
+_VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
+
+
+def flow_layout(figure: str) -> str:
+    """Where a process flow goes: ``side`` (a column beside the text on the first page) when
+    it stays legible there, ``page`` (full width after the phase table) when it is too wide
+    or too tall for that, ``""`` without a diagram."""
+    match = _VIEWBOX.search(str(figure))
+    if match is None:
+        return ""
+    width, height = float(match.group(1)), float(match.group(2))
+    scale = min(SIDE_WIDTH_PX / width, SIDE_HEIGHT_PX / height, 1.0)
+    return "side" if scale >= SIDE_MIN_SCALE else "page"
 
 
 # --- the date of the content's last change --------------------------------------------
