@@ -384,7 +384,6 @@ def test_same_input_same_bytes_and_cache_is_used(tmp_path: Path,
     html = ('<!DOCTYPE html><html lang="fi"><head><title>Testi</title>'
             '<meta name="dcterms.created" content="2025-01-15"></head>'
             "<body><h1>Testi</h1><p>Yhdyspinta</p></body></html>")
-    monkeypatch.setattr(pdf, "_memo", {})
     cache = pdf.PdfCache(tmp_path / "cache")
     (first,) = pdf.render_all([html], cache)
     assert (tmp_path / "cache" / f"{pdf.cache_key(html)}.pdf").read_bytes() == first
@@ -394,14 +393,15 @@ def test_same_input_same_bytes_and_cache_is_used(tmp_path: Path,
         raise AssertionError("rendered again although cached")
 
     monkeypatch.setattr(pdf, "html_to_pdf", fail)
-    monkeypatch.setattr(pdf, "_memo", {})  # a new process: only the disk cache is left
+    assert pdf.render_all([html], pdf.PdfCache(tmp_path / "cache")) == [first]
+    (tmp_path / "cache" / "stale.pdf").write_bytes(b"old")
     assert pdf.render_all([html], cache) == [first]
-    assert pdf.render_all([html], cache) == [first]  # and now from memory
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [
+        f"{pdf.cache_key(html)}.pdf"]  # pruned to what the build used
 
 
 def test_worker_processes_make_the_same_pdfs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(pdf, "_memo", {})
     htmls = [f'<html lang="fi"><head><title>T{i}</title></head><body><h1>Otsikko {i}</h1>'
              "</body></html>" for i in range(3)]
     parallel = pdf.render_all(htmls, pdf.PdfCache(None), workers=2)

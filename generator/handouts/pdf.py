@@ -3,12 +3,15 @@ processes when many PDFs must be made at once.
 
 The PDF bytes depend only on the HTML (which carries the CSS, the inline SVG diagrams and
 the content date as ``dcterms.created``) and on the WeasyPrint version, so a PDF made once
-is reused: in memory across ``mkdocs serve`` rebuilds, and on disk across runs.
+is reused from a content-addressed folder (``.cache/handouts``, git-ignored) by every later
+``mkdocs serve`` rebuild, ``mkdocs build`` and ``make handouts``. No state is kept in
+memory between builds: a key can never point at a stale PDF.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import subprocess
 import sys
@@ -27,7 +30,7 @@ WORKER_START_DOCS = 2.0  # a worker's start-up, counted in average documents
 MAX_WORKERS = 8
 PACKAGE_PARENT = Path(__file__).resolve().parents[2]
 
-_memo: dict[str, bytes] = {}
+log = logging.getLogger(__name__)
 
 
 class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
@@ -50,25 +53,20 @@ def html_to_pdf(html: str) -> bytes:
 
 
 class PdfCache:
-    """Finished PDFs by :func:`cache_key`: in memory, and in ``folder`` when one is given."""
+    """Finished PDFs by :func:`cache_key` in ``folder`` (``None``: no cache)."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
 
     def get(self, key: str) -> bytes | None:
-        if key in _memo:
-            return _memo[key]
         if self.folder is None:
             return None
         try:
-            data = (self.folder / f"{key}.pdf").read_bytes()
-        except OSError:
+            return (self.folder / f"{key}.pdf").read_bytes()
+        except FileNotFoundError:
             return None
-        _memo[key] = data
-        return data
 
     def put(self, key: str, data: bytes) -> None:
-        _memo[key] = data
         if self.folder is None:
             return
         try:
@@ -76,16 +74,13 @@ class PdfCache:
             target = self.folder / f"{key}.pdf"
             temporary = target.with_name(f"{key}.{os.getpid()}.tmp")
             temporary.write_bytes(data)
-            os.replace(temporary, target)
-        except OSError:
-            pass  # the cache is an optimisation; a read-only tree still builds
+            os.replace(temporary, target)  # atomic: a parallel build never reads half a PDF
+        except OSError as error:  # e.g. a read-only checkout: build on, just slower
+            log.warning("PDF-välimuistiin %s ei voi kirjoittaa: %s", self.folder, error)
 
     def prune(self, keep: Iterable[str]) -> None:
-        """Forget PDFs the current build did not use, so memory and the folder stay small
+        """Delete cached PDFs the current build did not use, so the folder stays small
         however long ``mkdocs serve`` runs."""
-        keep = set(keep)
-        for key in set(_memo) - keep:
-            del _memo[key]
         if self.folder is None or not self.folder.is_dir():
             return
         wanted = {f"{key}.pdf" for key in keep}
