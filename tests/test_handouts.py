@@ -489,6 +489,14 @@ def test_print_stylesheet_keeps_diagram_palette_light() -> None:
     assert NODE.light == "#f4f5f7"
 
 
+def test_print_header_names_the_site_of_mkdocs_yml() -> None:
+    css = (ROOT / "docs" / "stylesheets" / "print.css").read_text("utf-8")
+    site_name = re.search(r"^site_name: (.+)$", (ROOT / "mkdocs.yml").read_text("utf-8"),
+                          re.MULTILINE)
+    assert site_name is not None
+    assert f'head::before {{\n    content: "{site_name.group(1).strip()}";' in css
+
+
 def test_print_stylesheet_on_a_process_page(built_site: Path, real_graph: Graph) -> None:
     if not real_graph.processes:
         pytest.skip("the real content has no processes yet")
