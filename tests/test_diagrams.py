@@ -534,3 +534,4 @@ def test_built_site_has_diagrams_with_working_links(built_site: Path) -> None:
                 assert target.is_file(), (page.relative_to(built_site), href)
                 checked += 1
     assert checked > 0
+
