@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -475,6 +476,31 @@ def test_missing_dot_is_one_clear_error(graph: Graph, monkeypatch: pytest.Monkey
     with pytest.raises(diagrams.DiagramError) as info:
         diagrams.process_flow(graph, "aktivointi")  # cached or not: dot is looked up first
     assert "apt-get install graphviz" in str(info.value)
+
+
+def _fake_dot(folder: Path, script: str) -> str:
+    folder.mkdir()
+    dot = folder / "dot"
+    dot.write_text(f"#!/bin/sh\n{script}\n", "utf-8")
+    dot.chmod(0o755)
+    return str(folder)
+
+
+def test_slow_dot_times_out_with_a_clear_error(monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    sleep = shutil.which("sleep")
+    assert sleep is not None
+    monkeypatch.setenv("PATH", _fake_dot(tmp_path / "bin", f"exec {sleep} 30"))
+    monkeypatch.setattr(graphviz, "DOT_TIMEOUT_SECONDS", 0.5)
+    with pytest.raises(diagrams.DiagramError, match=r"0\.5 sekunnissa"):
+        graphviz.run_dot("digraph slow {}", name="hidas")
+
+
+def test_failing_dot_reports_its_message(monkeypatch: pytest.MonkeyPatch,
+                                         tmp_path: Path) -> None:
+    monkeypatch.setenv("PATH", _fake_dot(tmp_path / "bin", "echo 'Error: syntax' >&2; exit 3"))
+    with pytest.raises(diagrams.DiagramError, match=r"paluuarvo 3.*Error: syntax"):
+        graphviz.run_dot("digraph broken {}", name="rikki")
 
 
 def test_cli_reports_missing_dot_without_traceback(tmp_path: Path, no_dot_path: str) -> None:
