@@ -164,6 +164,17 @@ def test_actor_colour_and_name_are_consistent_and_legend_links(graph: Graph) -> 
     assert kunta and kunta[0].get("fill") == swatches["kunta"].light
 
 
+def test_actors_drawn_together_get_different_colours(graph: Graph,
+                                                     real_graph: Graph) -> None:
+    for content in (graph, real_graph):
+        swatches = palette.actor_swatches(content)
+        for process_id, process in sorted(content.processes.items()):
+            actors = sorted({a for phase in process.phases for a in phase.actors})
+            if len(actors) <= len(palette.ACTOR_SLOTS):
+                colours = [swatches[a].name for a in actors]
+                assert len(set(colours)) == len(colours), (process_id, colours)
+
+
 # --- links -----------------------------------------------------------------------------
 
 

@@ -63,12 +63,28 @@ LINES: tuple[Swatch, ...] = (LINE, CURRENT_LINE)
 def actor_swatches(graph: Graph) -> dict[str, Swatch]:
     """Actor id → colour slot, the same on every page of the site.
 
-    Every actor named in any process phase gets a slot in order of its id, so the mapping
-    depends only on the content; with more actors than slots the colours repeat, which is
-    why every actor is also labelled by name.
+    Actors that appear in the same process get different slots whenever the palette has
+    enough (greedy graph colouring, most-connected actor first, ties by id), so colours
+    only repeat between actors that are never drawn together. The mapping depends only on
+    the content; every actor is also labelled by name, so colour never carries meaning alone.
     """
-    actors = sorted({a for p in graph.processes.values() for ph in p.phases for a in ph.actors})
-    return {actor: ACTOR_SLOTS[i % len(ACTOR_SLOTS)] for i, actor in enumerate(actors)}
+    together: dict[str, set[str]] = {}
+    for process in graph.processes.values():
+        actors = {a for phase in process.phases for a in phase.actors}
+        for actor in actors:
+            together.setdefault(actor, set()).update(actors - {actor})
+    order = sorted(together, key=lambda a: (-len(together[a]), a))
+    slots: dict[str, int] = {}
+    used = [0] * len(ACTOR_SLOTS)
+    for actor in order:
+        clashes = [0] * len(ACTOR_SLOTS)
+        for other in together[actor]:
+            if other in slots:
+                clashes[slots[other]] += 1
+        slot = min(range(len(ACTOR_SLOTS)), key=lambda i: (clashes[i], used[i], i))
+        slots[actor] = slot
+        used[slot] += 1
+    return {actor: ACTOR_SLOTS[slot] for actor, slot in sorted(slots.items())}
 
 
 def stylesheet_variables() -> str:
