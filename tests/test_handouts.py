@@ -463,6 +463,8 @@ PRINT_PROBE = """() => {
     text: getComputedStyle(document.querySelector('.md-typeset')).color,
     bg_variable: getComputedStyle(document.body).getPropertyValue('--md-default-bg-color').trim(),
     chrome_shown: shown('.md-header, .md-tabs, .md-sidebar, .md-footer, .md-search, .md-top'),
+    controls: document.querySelectorAll('.md-content fieldset, .md-content input').length,
+    controls_shown: shown('.md-content fieldset, .md-content input'),
     head: getComputedStyle(document.head).display,
     canonical: document.querySelector('link[rel=canonical]').href,
     external: external ? external.href : null,
@@ -521,6 +523,13 @@ def test_print_stylesheet_on_a_process_page(built_site: Path, real_graph: Graph)
         assert f"({styles['external']})" in text.replace(" ", "")
     if styles["diagram_label"]:
         assert str(styles["diagram_label"]).strip() in text  # vector text, not an image
+
+
+def test_print_stylesheet_hides_the_calendar_filter(built_site: Path) -> None:
+    styles, text, _ = print_checks(built_site, "kalenteri/")
+    assert styles["controls"] and styles["controls_shown"] == 0
+    assert styles["canonical"] == "https://yhdyspintaverkosto.fi/kalenteri/"
+    assert "Kalenteri" in text and "Näytä kokoukset" not in text
 
 
 # --- command line ---------------------------------------------------------------------
