@@ -236,6 +236,15 @@ def test_running_header_and_footer_carry_content_date_not_build_date(
     assert "Sisältö päivitetty 2.5.2025" in text_of(pdfs["pdf/verkosto-2025-06-04.pdf"])
 
 
+def test_build_date_never_leaks_into_a_process_handout(graph: Graph, config: SiteConfig,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    found = []
+    for epoch in (FIXED_EPOCH, "1800000000"):  # 12.5.2025 and 15.1.2027
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        found.append(next(h.html for h in handouts(graph, config) if h.path == "pdf/typ.pdf"))
+    assert found[0] == found[1]  # same HTML, so the same cached, byte-identical PDF
+
+
 def test_content_date_comes_from_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
     shutil.copytree(CONTENT, tmp_path / "content")
