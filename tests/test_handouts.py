@@ -180,6 +180,40 @@ def test_month_only_meeting_handout(pdfs: dict[str, bytes]) -> None:
     assert "Aika syyskuu 2025" in text
 
 
+def test_hostile_content_stays_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hostile corpus (markup and script in every field) yields no element or event
+    attribute of its own in any handout; the PDF shows the markup as text."""
+    from html.parser import HTMLParser
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
+    graph, report = check(FIXTURES / "hostile" / "content")
+    assert not report.errors
+    items = handouts(graph, SiteConfig(content_dir=FIXTURES / "hostile" / "content",
+                                       project_root=tmp_path))
+
+    class Tags(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: set[str] = set()
+            self.handlers: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.add(tag)
+            self.handlers += [name for name, _ in attrs if name.startswith("on")]
+            self.handlers += [f"{name}={value}" for name, value in attrs
+                              if value and value.strip().lower().startswith("javascript:")]
+
+    for item in items:
+        parser = Tags()
+        parser.feed(item.html)
+        assert not parser.tags & {"script", "img", "iframe", "object", "embed", "form"}, \
+            item.path
+        assert not parser.handlers, item.path
+    process = next(i for i in items if i.path == "pdf/hostile-prosessi.pdf")
+    (rendered,) = pdf.render_all([process.html], pdf.PdfCache(None))
+    assert "<script>window.__pwned='phase'</script>" in text_of(rendered)
+
+
 # --- PDF/UA, metadata, bookmarks, running header and footer ----------------------------
 
 
