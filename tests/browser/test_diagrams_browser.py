@@ -51,3 +51,19 @@ def test_dark_palette_recolours_the_svg(site_server: SiteServer, light: Session,
 
     assert colours["light"] == [rgb(INK.light), rgb(NODE.light)]
     assert colours["dark"] == [rgb(INK.dark), rgb(NODE.dark)]
+
+
+def test_clicking_an_actor_in_a_flow_opens_its_page(built_site: Path, site_server: SiteServer,
+                                                    light: Session) -> None:
+    path = next(p for p in _diagram_pages(built_site) if p.startswith("prosessit/"))
+    page = visit(light, site_server.url(path))
+    link = page.locator("figure.diagram svg.dg-links a").first
+    href = link.get_attribute("href") or ""
+    assert href.startswith("../../organisaatiot/") or href.startswith("../../toimielimet/")
+    # Click where the reader sees the actor's chip: the overlay box is on top of it.
+    link.locator("rect").scroll_into_view_if_needed()
+    box = link.locator("rect").bounding_box()
+    assert box is not None and box["width"] > 20
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_url("**" + href.removeprefix("../.."))
+    assert page.locator("h1").count() == 1
