@@ -16,6 +16,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
+# axe-core for the browser tests, pinned in package.json/package-lock.json (node_modules/ is
+# git-ignored). `npm ci` installs exactly the locked version; no install scripts run.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $(AXE)
+
 system-deps:
 	@scripts/system-deps.sh build
 
@@ -30,17 +37,20 @@ build: system-deps $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m generator check --strict
-	$(BIN)/ruff check generator tests
+	$(BIN)/ruff check generator tests bench
 	$(BIN)/mypy generator
 
-test: system-deps system-deps-test $(STAMP) check
+test: system-deps system-deps-test $(STAMP) $(AXE) check
 	$(BIN)/python -m pytest
 
 handouts: system-deps $(STAMP)
 	$(BIN)/python -m generator.handouts --out build/handouts
 
+# Corpus sizes for `make bench`; the 5,000-entity full build takes minutes:
+# make bench BENCH_SIZES=100,1000,5000
+BENCH_SIZES ?= 100,1000
 bench: system-deps $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench --sizes $(BENCH_SIZES)
 
 schema: $(STAMP)
 	$(BIN)/python -m generator schema --out schema

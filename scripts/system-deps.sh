@@ -13,7 +13,10 @@ have_lib libpangoft2-1.0.so.0 || need+=(libpangoft2-1.0-0)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
 command -v git >/dev/null 2>&1 || need+=(git)
 if [ "${1:-build}" = "test" ]; then
-  [ -x /usr/bin/chromium ] || need+=(chromium)
+  # Debian's Chromium drives the browser tests; CHROMIUM_PATH may name another (e.g. Chrome).
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || need+=(chromium)
+  # npm installs the pinned axe-core (package-lock.json) for the accessibility tests.
+  command -v npm >/dev/null 2>&1 || need+=(npm)
   command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fi
 

@@ -1,0 +1,326 @@
+"""``python -m bench [--sizes 100,1000,5000]``: the generator's performance, written to
+``bench/results.md``.
+
+For every corpus size (bench/corpus.py clones the real content under new ids):
+
+* the generator stage (load → validate → resolve → render, no MkDocs, handouts excluded)
+  per 1,000 entities, in a fresh interpreter (bench/stage.py), median of three runs;
+* the full ``mkdocs build --strict`` (handouts off) and the generator's share of it;
+* the median and largest HTML page;
+* peak memory (maximum resident set size) of both, and tracemalloc's peak for the stage.
+
+And once, on the real content: whether a second, unchanged ``generate`` writes 0 files, and
+the time to make every PDF handout (cold cache and warm), which the stage above leaves out.
+
+Targets (issue 8): generator ≤ 0.5 s per 1,000 entities; generator ≤ 10 % of the full
+build; median page at 1,000 entities ≤ 1.2 × at 100; a no-op ``generate`` writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .corpus import ROOT, copy_site_sources, counts_by_kind, real_graph, write_corpus
+
+CORPUS_DIR = ROOT / "bench" / "corpus"
+RESULTS = ROOT / "bench" / "results.md"
+EPOCH = "1747000000"
+HISTORY_HEADING = "## History"
+TARGET_PER_1000_S = 0.5
+TARGET_SHARE = 0.10
+TARGET_MEDIAN_RATIO = 1.2
+
+
+@dataclass
+class SizeResult:
+    size: int
+    kinds: dict[str, int]
+    stage: dict[str, Any]
+    build_s: float | None = None
+    build_maxrss_mib: float | None = None
+    build_error: str = ""
+    pages: int = 0
+    median_page: int = 0
+    largest_page: tuple[int, str] = (0, "")
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def per_1000_s(self) -> float:
+        return float(self.stage["total_s"]) / (self.size / 1000)
+
+    @property
+    def share(self) -> float | None:
+        return float(self.stage["total_s"]) / self.build_s if self.build_s else None
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1",
+            "PYTHONPATH": str(ROOT)}
+
+
+def run_stage(*args: str) -> dict[str, Any]:
+    result = subprocess.run([sys.executable, "-m", "bench.stage", *args], cwd=ROOT, env=_env(),
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"bench.stage {' '.join(args)} failed:\n{result.stderr}")
+    data: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    return data
+
+
+def timed_build(project: Path, site: Path) -> tuple[float, float, str]:
+    """Wall time and peak RSS (MiB) of one strict ``mkdocs build``; the error text if any."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+               "-f", str(project / "mkdocs.yml"), "-d", str(site)]
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, cwd=project, env=_env(), stdout=subprocess.DEVNULL,
+                                   stderr=errors)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        errors.seek(0)
+        text = errors.read().decode("utf-8", "replace")
+    error = "" if process.returncode == 0 else text.strip().splitlines()[-1:]
+    return seconds, usage.ru_maxrss / 1024, " ".join(error)
+
+
+def page_sizes(site: Path) -> tuple[int, int, tuple[int, str]]:
+    sizes = sorted((p.stat().st_size, p.relative_to(site).as_posix())
+                   for p in site.rglob("*.html"))
+    return len(sizes), int(statistics.median(s for s, _ in sizes)), sizes[-1]
+
+
+def measure_size(size: int, *, build: bool) -> SizeResult:
+    folder = CORPUS_DIR / str(size)
+    content = folder / "content"
+    count = write_corpus(size, content)
+    print(f"[{size}] corpus written: {count} entities", flush=True)
+    stage = run_stage("generator", str(content))
+    result = SizeResult(size, counts_by_kind(content), stage)
+    print(f"[{size}] generator stage {stage['total_s']:.2f} s", flush=True)
+    if stage["errors"]:
+        result.notes.append(f"{stage['errors']} content errors in the corpus")
+    if build:
+        project = copy_site_sources(folder, content)
+        site = folder / "site"
+        result.build_s, result.build_maxrss_mib, result.build_error = timed_build(project, site)
+        print(f"[{size}] mkdocs build {result.build_s:.1f} s", flush=True)
+        if not result.build_error:
+            result.pages, result.median_page, result.largest_page = page_sizes(site)
+    return result
+
+
+def noop_generate() -> dict[str, Any]:
+    """Run ``generate`` twice on the real content; count the files the second run touched."""
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "out"
+        command = [sys.executable, "-m", "generator", "generate", "--out", str(out),
+                   "--no-handouts"]
+        first = subprocess.run(command, cwd=ROOT, env=_env(), capture_output=True, text=True,
+                               check=False)
+        before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+        time.sleep(0.05)  # mtimes would differ even on coarse clocks
+        second = subprocess.run(command, cwd=ROOT, env=_env(), capture_output=True, text=True,
+                                check=False)
+        after = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    changed = sorted(str(p.relative_to(out)) for p in after if before.get(p) != after[p])
+    changed += sorted(str(p.relative_to(out)) for p in before if p not in after)
+    return {"files": len(after), "changed": changed, "first": first.stdout.strip(),
+            "second": second.stdout.strip(), "ok": first.returncode == second.returncode == 0}
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "?"
+    try:
+        kib = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())
+                  .group(1))  # type: ignore[union-attr]
+        memory = f"{kib / 2**20:.1f} GiB"
+    except (OSError, AttributeError):
+        pass
+    nproc = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    import mkdocs
+
+    return {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "commit": _git("rev-parse", "--short", "HEAD"),
+            "nproc": str(nproc), "cpu": cpu, "memory": memory,
+            "python": platform.python_version(),
+            "mkdocs": getattr(mkdocs, "__version__", "?"),
+            "material": _version("mkdocs-material"), "os": platform.platform()}
+
+
+def _version(package: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "?"
+
+
+def _git(*args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
+                            check=False)
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "generator", "docs",
+                            "mkdocs.yml", "overrides"], cwd=ROOT, capture_output=True,
+                           text=True, check=False).stdout.strip()
+    return result.stdout.strip() + (" + uncommitted changes" if dirty else "")
+
+
+def _mib(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f} MiB"
+
+
+def _kib(value: int) -> str:
+    return f"{value / 1024:.1f} KiB"
+
+
+def _ok(passed: bool | None) -> str:
+    return "–" if passed is None else ("✅" if passed else "❌")
+
+
+def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
+           handouts: dict[str, Any], history: list[str]) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `python -m bench` (`make bench`); see bench/__main__.py for what is "
+        "measured and how. Times are wall-clock seconds on the machine below.",
+        "",
+        f"- **Date:** {info['date']}  ",
+        f"- **Commit:** {info['commit']}  ",
+        f"- **Machine:** {info['nproc']} CPU ({info['cpu']}), {info['memory']} memory, "
+        f"{info['os']}  ",
+        f"- **Software:** Python {info['python']}, MkDocs {info['mkdocs']}, "
+        f"Material {info['material']}",
+        "",
+        "## Per corpus size",
+        "",
+        "| Entities | Generator stage | per 1,000 | Full build | Generator share | Pages "
+        "| Median page | Largest page | Peak RSS stage / build | tracemalloc peak |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+    ]
+    for r in sizes:
+        build = f"{r.build_s:.1f} s" if r.build_s and not r.build_error else (
+            f"failed: {r.build_error}" if r.build_error else "–")
+        share = f"{r.share:.0%}" if r.share and not r.build_error else "–"
+        largest = f"{_kib(r.largest_page[0])} ({r.largest_page[1]})" if r.pages else "–"
+        median = _kib(r.median_page) if r.pages else "–"
+        lines.append(
+            f"| {r.size:,} | {r.stage['total_s']:.2f} s (check {r.stage['check_s']:.2f}, "
+            f"render {r.stage['render_s']:.2f}) | {r.per_1000_s:.2f} s | {build} | {share} "
+            f"| {r.pages or '–'} | {median} | {largest} "
+            f"| {_mib(r.stage['maxrss_mib'])} / {_mib(r.build_maxrss_mib)} "
+            f"| {r.stage['tracemalloc_peak_mib']:.0f} MiB |")
+    kinds = ", ".join(f"{k} {v}" for k, v in sizes[-1].kinds.items()) if sizes else ""
+    lines += ["", f"Kinds in the largest corpus: {kinds}.", ""]
+    for r in sizes:
+        lines += [f"- {r.size}: {note}" for note in r.notes]
+
+    by_size = {r.size: r for r in sizes}
+    per_1000 = max((r.per_1000_s for r in sizes if r.size >= 1000), default=None)
+    shares = [r.share for r in sizes if r.share is not None and not r.build_error]
+    ratio = None
+    if 100 in by_size and 1000 in by_size and by_size[100].pages and by_size[1000].pages:
+        ratio = by_size[1000].median_page / by_size[100].median_page
+    lines += [
+        "## Targets",
+        "",
+        "| Target | Measured | Met |",
+        "| --- | --- | :-: |",
+        f"| Generator stage ≤ {TARGET_PER_1000_S} s per 1,000 entities | "
+        + (f"{per_1000:.2f} s (worst corpus ≥ 1,000)" if per_1000 is not None else "–")
+        + f" | {_ok(None if per_1000 is None else per_1000 <= TARGET_PER_1000_S)} |",
+        f"| Generator ≤ {TARGET_SHARE:.0%} of the full build | "
+        + (f"{max(shares):.0%} (worst)" if shares else "–")
+        + f" | {_ok(None if not shares else max(shares) <= TARGET_SHARE)} |",
+        f"| Median page at 1,000 ≤ {TARGET_MEDIAN_RATIO} × at 100 | "
+        + (f"{ratio:.2f} ×" if ratio is not None else "–")
+        + f" | {_ok(None if ratio is None else ratio <= TARGET_MEDIAN_RATIO)} |",
+        f"| A no-op `generate` writes nothing | {len(noop['changed'])} of {noop['files']} "
+        f"files written | {_ok(noop['ok'] and not noop['changed'])} |",
+        "",
+        "## Real content",
+        "",
+        f"- No-op `generate` (real content, run twice): second run: "
+        f"“{noop['second']}”" + (f"; changed: {', '.join(noop['changed'][:10])}"
+                                 if noop["changed"] else "."),
+        f"- PDF handouts ({handouts.get('module', '?')}): {handouts.get('pdfs', 0)} PDFs, "
+        f"{handouts.get('bytes', 0) / 2**20:.1f} MiB, "
+        f"cold cache {handouts.get('cold_s', 0):.1f} s, "
+        f"warm cache {handouts.get('warm_s', 0):.2f} s, peak RSS "
+        f"{_mib(handouts.get('maxrss_mib'))}. Not part of the generator stage above.",
+        "",
+        HISTORY_HEADING,
+        "",
+        "One line per run that changed the numbers (newest first); add a note on what changed.",
+        "",
+    ]
+    summary = (f"- {info['date'][:10]} `{info['commit']}`: "
+               + "; ".join(f"{r.size:,}: stage {r.stage['total_s']:.2f} s"
+                           + (f", build {r.build_s:.1f} s" if r.build_s else "")
+                           for r in sizes)
+               + f"; no-op writes {len(noop['changed'])}; handouts cold "
+                 f"{handouts.get('cold_s', 0):.1f} s")
+    lines += [summary, *history, ""]
+    return "\n".join(lines)
+
+
+def previous_history(path: Path) -> list[str]:
+    if not path.is_file():
+        return []
+    text = path.read_text("utf-8")
+    if HISTORY_HEADING not in text:
+        return []
+    tail = text.split(HISTORY_HEADING, 1)[1].splitlines()
+    return [line for line in tail if line.startswith("- ")]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="100,1000",
+                        help="corpus sizes, comma-separated (default 100,1000)")
+    parser.add_argument("--no-build", action="store_true", help="skip the full mkdocs builds")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="results file")
+    parser.add_argument("--keep", action="store_true",
+                        help="keep the corpora and sites in bench/corpus/")
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()]
+    real_graph()  # fail early, with the editors' messages, if the real content is broken
+    info = machine()
+    results = [measure_size(size, build=not args.no_build) for size in sizes]
+    print("no-op generate …", flush=True)
+    noop = noop_generate()
+    print("handouts …", flush=True)
+    handouts = run_stage("handouts", str(ROOT / "content"))
+    text = report(info, results, noop, handouts, previous_history(args.out))
+    args.out.write_text(text, "utf-8")
+    if not args.keep:
+        shutil.rmtree(CORPUS_DIR, ignore_errors=True)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

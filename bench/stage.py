@@ -1,0 +1,90 @@
+"""One measurement in a fresh interpreter; prints one JSON object.
+
+``python -m bench.stage generator CONTENT``: load → validate → resolve → render every
+generated file except the PDF handouts (no MkDocs), timed around the calls only.
+
+``python -m bench.stage handouts CONTENT``: the PDF handouts of ``CONTENT``, rendered twice
+in a project folder of their own: once with an empty cache (cold) and once again (warm).
+
+Peak memory is the process's maximum resident set size (``ru_maxrss``); ``tracemalloc``
+reports the peak of Python allocations during the timed part of a second, traced run.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+from generator.pipeline import check
+from generator.render import SiteConfig, render_site
+
+
+def _generator_once(content: Path) -> dict[str, Any]:
+    started = time.perf_counter()
+    graph, report = check(content)
+    checked = time.perf_counter()
+    outputs = render_site(graph, SiteConfig(content_dir=content, project_root=content.parent,
+                                            handouts=False))
+    done = time.perf_counter()
+    return {"entities": len(graph.records), "errors": len(report.errors),
+            "outputs": len(outputs.files), "check_s": checked - started,
+            "render_s": done - checked, "total_s": done - started}
+
+
+def generator(content: Path) -> dict[str, Any]:
+    warm_up = _generator_once(content)  # imports, template compilation, caches
+    # The median of three runs; one run when a run takes long anyway (big corpora).
+    count = 3 if warm_up["total_s"] < 5 else 1
+    runs = sorted((_generator_once(content) for _ in range(count)),
+                  key=lambda r: float(r["total_s"]))
+    result = dict(runs[len(runs) // 2])
+    result["runs"] = count
+    tracemalloc.start()
+    _generator_once(content)
+    result["tracemalloc_peak_mib"] = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    result["maxrss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def handouts(content: Path) -> dict[str, Any]:
+    from generator import handouts as module
+
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder)
+        shutil.copytree(content, project / "content")
+        graph, report = check(project / "content")
+        config = SiteConfig(content_dir=project / "content", project_root=project)
+        timings = []
+        outputs: list[Any] = []
+        for _ in range(2):  # cold (empty cache), then warm
+            started = time.perf_counter()
+            outputs = module.render_handouts(graph, config)
+            timings.append(time.perf_counter() - started)
+    return {
+        "module": " ".join((module.__doc__ or "").split("\n\n")[0].split()),
+        "errors": len(report.errors),
+        "pdfs": len(outputs),
+        "bytes": sum(len(o.data) for o in outputs),
+        "cold_s": timings[0],
+        "warm_s": timings[1],
+        "maxrss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main(argv: list[str]) -> int:
+    what, content = argv[0], Path(argv[1]).resolve()
+    result = generator(content) if what == "generator" else handouts(content)
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
