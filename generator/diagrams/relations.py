@@ -128,8 +128,7 @@ def relation_diagram(graph: Graph, focus_id: str | None = None) -> Diagram | Non
                        entity=e.target if e.source == focus_id else e.source,
                        before=(f"{focus_name} → {e.verb} → " if e.source == focus_id
                                else ""),
-                       after=("" if e.source == focus_id else f" → {e.verb} → {focus_name}"),
-                       note=e.note)
+                       after=("" if e.source == focus_id else f" → {e.verb} → {focus_name}"))
             for e in edges
         ]
         title = f"{focus_name}: suhteet"
