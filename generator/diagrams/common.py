@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .dot import FONT, FONT_SIZE, SMALL_SIZE, Digraph, Html, bold, font, join, row, table, text
+from .dot import FONT, FONT_SIZE, SMALL_SIZE, Digraph, Html, bold, font, row, table, text
 from .palette import INK, LINE, MUTED, NODE
 
 TITLE_WIDTH = 22  # characters per line in a node's title
@@ -37,5 +37,3 @@ def small_cell(value: str, width: int = SMALL_WIDTH, *, muted: bool = True) -> H
 def label(rows: list[Html]) -> Html:
     return table(rows)
 
-
-__all__ = ["Html", "digraph", "join", "label", "small_cell", "title_cell"]
