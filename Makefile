@@ -30,7 +30,7 @@ system-deps-test:
 	@scripts/system-deps.sh test
 
 serve: system-deps $(STAMP)
-	$(BIN)/mkdocs serve --livereload --strict -a 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
 
 build: system-deps $(STAMP)
 	$(BIN)/mkdocs build --strict

@@ -1,8 +1,9 @@
 """MkDocs adapter: runs the core pipeline and hands its files to MkDocs in memory.
 
 Nothing is written into ``docs/``. Content errors abort ``mkdocs build`` before the site
-directory is touched; under ``mkdocs serve`` the error list is printed and the last good
-site keeps being served (MkDocs' live-reload loop logs the failed rebuild and carries on).
+directory is touched. Under ``mkdocs serve`` a rebuild with content errors prints the list
+and keeps the last good generated pages: a failed MkDocs rebuild would leave the server
+waiting for a good one, so the rebuild completes with the previous output instead.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ class PluginConfig(Config):  # type: ignore[no-untyped-call]
 class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.outputs = Outputs()
+        self.serving = False
+        self.last_good: Outputs | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also makes MkDocs keep this instance across serve rebuilds.
+        self.serving = command == "serve"
 
     def _content_dir(self, config: MkDocsConfig) -> Path:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -52,6 +59,10 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
         except ContentError as error:
             for line in error.report.format().splitlines():
                 log.error(line)
+            if self.serving and self.last_good is not None:
+                log.error("Sisällössä on virheitä; näytetään viimeisin toimiva versio.")
+                self.outputs = self.last_good
+                return
             raise PluginError("Sisällössä on virheitä; sivustoa ei rakennettu.") from None
         for item in report.warnings:
             log.info(item.format())  # warnings fail only `check --strict`, not the site build
@@ -66,6 +77,7 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
             self.outputs = render_site(graph, site)
         except DiagramError as error:  # e.g. Graphviz missing: one line, no traceback
             raise PluginError(str(error)) from None
+        self.last_good = self.outputs
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         for file in files:
