@@ -40,6 +40,7 @@ CORPUS_DIR = ROOT / "bench" / "corpus"
 RESULTS = ROOT / "bench" / "results.md"
 EPOCH = "1747000000"
 HISTORY_HEADING = "## History"
+NOTES_HEADING = "## Notes"
 TARGET_PER_1000_S = 0.5
 TARGET_SHARE = 0.10
 TARGET_MEDIAN_RATIO = 1.2
@@ -201,7 +202,7 @@ def _ok(passed: bool | None) -> str:
 
 
 def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
-           handouts: dict[str, Any], history: list[str]) -> str:
+           handouts: dict[str, Any], history: list[str], notes: str = "") -> str:
     lines = [
         "# Benchmark results",
         "",
@@ -272,6 +273,10 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
         f"warm cache {handouts.get('warm_s', 0):.2f} s, peak RSS "
         f"{_mib(handouts.get('maxrss_mib'))}. Not part of the generator stage above.",
         "",
+        NOTES_HEADING,
+        "",
+        notes.strip() or "Hand-written analysis; kept as it is when the results are rewritten.",
+        "",
         HISTORY_HEADING,
         "",
         "One line per run that changed the numbers (newest first); add a note on what changed.",
@@ -285,6 +290,16 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
                  f"{handouts.get('cold_s', 0):.1f} s")
     lines += [summary, *history, ""]
     return "\n".join(lines)
+
+
+def previous_notes(path: Path) -> str:
+    """The hand-written notes section of an earlier results file (kept verbatim)."""
+    if not path.is_file():
+        return ""
+    text = path.read_text("utf-8")
+    if NOTES_HEADING not in text:
+        return ""
+    return text.split(NOTES_HEADING, 1)[1].split(HISTORY_HEADING, 1)[0].strip()
 
 
 def previous_history(path: Path) -> list[str]:
@@ -314,7 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     noop = noop_generate()
     print("handouts …", flush=True)
     handouts = run_stage("handouts", str(ROOT / "content"))
-    text = report(info, results, noop, handouts, previous_history(args.out))
+    text = report(info, results, noop, handouts, previous_history(args.out),
+                  previous_notes(args.out))
     args.out.write_text(text, "utf-8")
     if not args.keep:
         shutil.rmtree(CORPUS_DIR, ignore_errors=True)
