@@ -15,9 +15,10 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from . import search_fi
 from .diagnostics import ContentError
 from .diagrams import DiagramError
 from .pipeline import load_graph
@@ -46,7 +47,9 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
         root = Path(config.config_file_path or ".").resolve().parent
         return root / self.config.content_dir
 
+    @event_priority(100)  # before the search plugin fills in its default pipeline
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        search_fi.configure_search(config)  # Finnish search finds inflected words
         content = str(self._content_dir(config))
         if content not in config.watch:
             config.watch.append(content)
@@ -90,4 +93,4 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
             generated = File.generated(config, path, content=output.content)
             generated.edit_uri = output.source
             files.append(generated)
-        return files
+        return search_fi.on_files(files, config=config)

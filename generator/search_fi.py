@@ -6,18 +6,19 @@ term with a wildcard. An inflected query therefore only finds pages that contain
 form. Enabling the stemmer in ``mkdocs.yml`` alone makes it worse (the index is stemmed, the
 query is not).
 
-The fix has two halves:
+The fix has two halves, both applied by the project's plugin:
 
-* ``mkdocs.yml``: ``plugins: - search: {lang: fi, pipeline: [stemmer, stopWordFilter,
-  trimmer]}`` so the index is stemmed and the stemmer stays in the search pipeline;
+* :func:`configure_search` keeps the stemmer in the search plugin's pipeline (Material's
+  Finnish default is ``stopWordFilter`` only) unless ``mkdocs.yml`` sets a ``pipeline`` of
+  its own, so the index is stemmed and the stemmer stays in the search pipeline;
 * :func:`on_files` serves the theme's ``lunr.fi.min.js`` with :data:`PATCH` appended: terms
   with only a trailing ``*`` keep the pipeline, and the stemmer stems the word in front of
   the ``*``. ``aktivointisuunnitelman*`` becomes ``aktivointisuunnitelm*``, which matches
   *aktivointisuunnitelma*, *-suunnitelman*, *-suunnitelmaa*, … and every prefix still works
   while the reader types.
 
-Use it from the project's plugin (``on_files``) or as an MkDocs hook
-(``hooks: [generator/search_fi.py]``).
+The plugin calls :func:`configure_search` from ``on_config`` (before the search plugin's
+own ``on_config`` fills in its default) and :func:`on_files` from ``on_files``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 LUNR_FI = "assets/javascripts/lunr/min/lunr.fi.min.js"
+PIPELINE = ["stemmer", "stopWordFilter", "trimmer"]
 
 PATCH = """
 /* Yhdyspintaverkosto (generator/search_fi.py): Finnish stemming for prefix queries. */
@@ -59,6 +61,15 @@ PATCH = """
 def patched_lunr_fi(original: str) -> str:
     """The theme's Finnish lunr support with :data:`PATCH` appended."""
     return original.rstrip() + "\n" + PATCH
+
+
+def configure_search(config: MkDocsConfig) -> None:
+    """Keep the stemmer in the search pipeline unless mkdocs.yml chose a pipeline."""
+    for name in ("material/search", "search"):
+        plugin = config.plugins.get(name)
+        settings = getattr(plugin, "config", None)
+        if settings is not None and "pipeline" in settings and settings["pipeline"] is None:
+            settings["pipeline"] = list(PIPELINE)
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
