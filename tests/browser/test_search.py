@@ -88,3 +88,31 @@ def test_search_runs_in_a_worker_served_by_the_site(built_site: Path) -> None:
     config = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
     assert config["config"]["lang"] == ["fi"]
     assert "stemmer" in config["config"]["pipeline"], config["config"]
+
+
+# --- the patch itself, without a browser ----------------------------------------------------
+
+
+def test_patch_is_appended_to_the_theme_file() -> None:
+    from generator.search_fi import PATCH, patched_lunr_fi
+
+    patched = patched_lunr_fi("/* theme */\n!function(){}();\n")
+    assert patched.startswith("/* theme */") and patched.endswith(PATCH)
+    assert "usePipeline = true" in PATCH and 'word + "*"' in PATCH
+
+
+@pytest.mark.parametrize("configured, expected", [
+    (None, ["stemmer", "stopWordFilter", "trimmer"]),
+    (["stopWordFilter"], ["stopWordFilter"]),  # an explicit choice in mkdocs.yml stays
+])
+def test_configure_search_keeps_an_explicit_pipeline(
+        configured: list[str] | None, expected: list[str]) -> None:
+    from types import SimpleNamespace
+    from typing import Any, cast
+
+    from generator.search_fi import configure_search
+
+    search = SimpleNamespace(config={"lang": ["fi"], "pipeline": configured})
+    config = SimpleNamespace(plugins={"material/search": search})
+    configure_search(cast(Any, config))
+    assert search.config["pipeline"] == expected
