@@ -29,7 +29,24 @@ MARK = """() => { let n = 0; for (const e of document.querySelectorAll('*')) {
   e.dataset.kbd = String(n++); } }"""
 ACTIVE = """() => { const e = document.activeElement;
   if (!e || e === document.body || e === document.documentElement) return null;
-  return {key: e.dataset.kbd || '?', tag: e.tagName.toLowerCase(),
+  // Where a focus indicator would be drawn: the element and the labels that stand for it
+  // (Material's palette switch is a hidden radio button shown as its label), with room
+  // for an outline or ring around them.
+  const rects = [e.getBoundingClientRect()];
+  for (const l of (e.labels || [])) rects.push(l.getBoundingClientRect());
+  if (e.nextElementSibling && e.nextElementSibling.tagName === 'LABEL')
+    rects.push(e.nextElementSibling.getBoundingClientRect());
+  const seen = rects.filter(r => r.width > 0 && r.height > 0);
+  let clip = null;
+  if (seen.length) {
+    const pad = 12, w = innerWidth, h = innerHeight;
+    const x0 = Math.max(0, Math.min(...seen.map(r => r.left)) - pad);
+    const y0 = Math.max(0, Math.min(...seen.map(r => r.top)) - pad);
+    const x1 = Math.min(w, Math.max(...seen.map(r => r.right)) + pad);
+    const y1 = Math.min(h, Math.max(...seen.map(r => r.bottom)) + pad);
+    if (x1 - x0 >= 1 && y1 - y0 >= 1) clip = {x: x0, y: y0, width: x1 - x0, height: y1 - y0};
+  }
+  return {key: e.dataset.kbd || '?', tag: e.tagName.toLowerCase(), clip,
           text: (e.getAttribute('aria-label') || e.textContent || e.title || '')
                   .trim().replace(/\\s+/g, ' ').slice(0, 40),
           cls: String(e.className || ''), editable: e.matches(
@@ -59,8 +76,10 @@ def _describe(info: dict[str, Any]) -> str:
     return f"<{info['tag']}{classes}> {info['text']!r}"
 
 
-def _shot(page: Page) -> Image.Image:
-    return Image.open(io.BytesIO(page.screenshot(animations="disabled"))).convert("L")
+def _shot(page: Page, clip: dict[str, float] | None) -> Image.Image:
+    """The viewport, or the part of it around the focused element (``None``: all of it)."""
+    data = page.screenshot(animations="disabled", clip=clip)  # type: ignore[arg-type]
+    return Image.open(io.BytesIO(data)).convert("L")
 
 
 def _changed_pixels(before: Image.Image, after: Image.Image) -> int:
@@ -82,9 +101,9 @@ def tab_through(page: Page, *, measure: bool) -> tuple[list[dict[str, Any]], lis
             break
         stops.append(info)
         if measure and not info["editable"]:
-            focused = _shot(page)
+            focused = _shot(page, info["clip"])
             page.evaluate("() => document.activeElement.blur()")
-            blurred = _shot(page)
+            blurred = _shot(page, info["clip"])
             page.evaluate("k => document.querySelector(`[data-kbd='${k}']`).focus()",
                           info["key"])
             if _changed_pixels(focused, blurred) < CHANGED_PIXELS:
@@ -156,3 +175,20 @@ def test_every_interactive_element_is_reachable_by_tab(keyboard_page: Page) -> N
 def test_focus_is_always_visible(keyboard_page: Page) -> None:
     _stops, invisible = tab_through(keyboard_page, measure=True)
     assert not invisible, "focus not visible on:\n" + "\n".join(invisible)
+
+
+def test_the_detector_tells_visible_from_invisible_focus(light: Session) -> None:
+    """Measured on a page made for it: the default ring and a colour change count as
+    visible, ``outline: none`` alone does not."""
+    page = light.page
+    light.recorder.clear()
+    page.set_content("""<!doctype html><html lang="fi"><body style="margin:40px">
+        <style>.none:focus { outline: none } .colour:focus { outline: none;
+          background: #ffeb3b; }</style>
+        <p><a href="#a">oletus</a></p>
+        <p><a href="#b" class="none">ei näkyvää</a></p>
+        <p><a href="#c" class="colour">väri</a></p></body></html>""")
+    page.evaluate(MARK)
+    stops, invisible = tab_through(page, measure=True)
+    assert [s["text"] for s in stops] == ["oletus", "ei näkyvää", "väri"]
+    assert invisible == ["<a.none> 'ei näkyvää'"]
