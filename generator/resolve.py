@@ -57,6 +57,10 @@ class Graph:
 
     records: dict[str, Record]
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+    # of_kind() per model, filled on first use: templates ask for graph.committees etc. per
+    # page and per row, and rebuilding them each time made rendering quadratic.
+    _by_kind: dict[type, dict[str, Any]] = field(default_factory=dict, repr=False,
+                                                 compare=False)
 
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self.records
@@ -71,9 +75,13 @@ class Graph:
         return self.records[entity_id].entity.display_name
 
     def of_kind(self, model: type[E]) -> dict[str, E]:
-        return {
-            i: r.entity for i, r in self.records.items() if isinstance(r.entity, model)
-        }
+        """Entities of ``model`` by id (cached: the graph is read-only; do not mutate)."""
+        cached = self._by_kind.get(model)
+        if cached is None:
+            cached = {i: r.entity for i, r in self.records.items()
+                      if isinstance(r.entity, model)}
+            self._by_kind[model] = cached
+        return cached
 
     @property
     def laws(self) -> dict[str, Law]:

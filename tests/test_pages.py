@@ -638,3 +638,16 @@ def test_next_meeting_follows_the_readers_clock(built_site: Path) -> None:
     assert shown["before"] == [ends[0].isoformat()]
     assert shown["between"] == [ends[1].isoformat()]
     assert shown["after"] == ["none"]
+
+
+def test_relative_links_match_posixpath() -> None:
+    """render.site.relative does by string arithmetic what posixpath.relpath does."""
+    import itertools
+
+    from generator.render.site import relative
+
+    paths = ["index.md", "a.md", "a/index.md", "a/b.md", "a/b/c.md", "b/c/d.md", "a/a/a.md",
+             "data/yhdyspinta.json", "pdf/x.pdf", "kalenteri/index.md"]
+    for start, target in itertools.product(paths, paths):
+        expected = posixpath.relpath(target, posixpath.dirname(start) or ".")
+        assert relative(start, target) == expected, (start, target)

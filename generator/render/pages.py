@@ -21,6 +21,7 @@ from ..models import KINDS, KINDS_BY_KEY, Kind, Law, LawSection
 from ..resolve import Graph
 from . import queries
 from .env import HOME, entity_path, index_path, render
+from .queries import Queries
 from .site import Output, SiteConfig
 
 NETWORK_ID = "yhdyspintaverkosto"
@@ -81,13 +82,13 @@ def source_path(graph: Graph, entity_id: str, config: SiteConfig) -> str:
     return f"{config.content_dir.name}/{record.kind.folder}/{Path(record.document.path).name}"
 
 
-def sorted_ids(graph: Graph, kind: Kind) -> list[str]:
+def sorted_ids(q: Queries, kind: Kind) -> list[str]:
     """Entity ids of ``kind`` in Finnish alphabetical order; meetings newest first."""
-    ids = queries.ids_of_kind(graph, kind)
+    ids = queries.ids_of_kind(q.graph, kind)
     if kind.key == "meeting":
-        meetings = graph.meetings
+        meetings = q.graph.meetings
         return sorted(ids, key=lambda i: (queries.meeting_key(meetings[i]), i), reverse=True)
-    return queries.by_name(graph, ids)
+    return q.by_name(ids)
 
 
 def section_anchor(section: LawSection) -> str:
@@ -103,7 +104,7 @@ def law_section(law: Law, number: str) -> LawSection | None:
 def page_context(graph: Graph, config: SiteConfig, today: dt.date) -> dict[str, Any]:
     """What every page template may use besides the Jinja environment's globals."""
     return {
-        "q": queries,
+        "q": Queries(graph, today),
         "fi": fi,
         "finlex": finlex,
         "today": today,
@@ -126,7 +127,7 @@ def render_pages(graph: Graph, config: SiteConfig, *, today: dt.date | None = No
     context = page_context(graph, config, today)
     outputs = [_home(graph, config, context, updated)]
     for kind in KINDS:
-        ids = sorted_ids(graph, kind)
+        ids = sorted_ids(context["q"], kind)
         path = index_path(kind.key)
         outputs.append(Output(path, render("pages/index.md.j2", graph, path, kind=kind,
                                            ids=ids, **context)))
