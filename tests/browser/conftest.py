@@ -1,4 +1,9 @@
-"""Browser fixtures: one Chromium per session, reused contexts, built sites on 127.0.0.1."""
+"""Browser fixtures: one Chromium for this package, reused contexts, sites on 127.0.0.1.
+
+Playwright's sync API runs an event loop in this thread while it is started, so it is
+package-scoped: it stops when the browser tests are done, and tests elsewhere that start
+Playwright themselves (after this package) do not collide with it.
+"""
 
 from __future__ import annotations
 
@@ -38,13 +43,13 @@ def hostile_server(hostile_site: Path) -> Iterator[SiteServer]:
     server.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def playwright() -> Iterator[Playwright]:
     with sync_playwright() as running:
         yield running
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright: Playwright) -> Iterator[Browser]:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Chromium not found at {CHROMIUM} (run scripts/system-deps.sh test)")
@@ -53,7 +58,7 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     browser.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def light(browser: Browser) -> Iterator[Session]:
     """A desktop-sized context in the light palette, reused by tests (one page)."""
     session = open_session(browser, scheme="light")
@@ -61,7 +66,7 @@ def light(browser: Browser) -> Iterator[Session]:
     session.context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def dark(browser: Browser) -> Iterator[Session]:
     """The same in the dark palette (``prefers-color-scheme: dark``)."""
     session = open_session(browser, scheme="dark")
@@ -69,7 +74,7 @@ def dark(browser: Browser) -> Iterator[Session]:
     session.context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def phone(browser: Browser) -> Iterator[Session]:
     """A 360 px wide context (a small phone) for layout checks."""
     session = open_session(browser, scheme="light", width=360, height=740)
@@ -77,6 +82,6 @@ def phone(browser: Browser) -> Iterator[Session]:
     session.context.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def schemes(light: Session, dark: Session) -> dict[str, Session]:
     return {"light": light, "dark": dark}
