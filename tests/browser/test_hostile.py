@@ -163,7 +163,7 @@ def test_no_payload_runs_in_the_browser(audited_pages: list[str], light: Session
                                         hostile_server: SiteServer) -> None:
     failures = []
     for path in audited_pages:
-        page = visit(light, hostile_server.url(path))
+        page = visit(light, hostile_server.url(path), settle=False)  # payloads run on load
         page.evaluate(TRIGGER_HANDLERS)
         page.wait_for_timeout(50)  # let queued handlers (if any) run before reading the probe
         pwned = page.evaluate("() => window.__pwned")
