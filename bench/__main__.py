@@ -313,7 +313,9 @@ def previous_history(path: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Measure the generator on synthetic corpora; write bench/results.md.")
     parser.add_argument("--sizes", default="100,1000",
                         help="corpus sizes, comma-separated (default 100,1000)")
     parser.add_argument("--no-build", action="store_true", help="skip the full mkdocs builds")
