@@ -603,41 +603,61 @@ def test_updated_is_the_last_commit_of_the_yaml_file(built_site: Path, real_grap
     assert checked > 0
 
 
+NEXT_MEETING_PROBE = """
+import datetime as dt, json, sys
+from playwright.sync_api import sync_playwright
+sys.path.insert(0, sys.argv[1])
+from browser.support import CHROMIUM, CHROMIUM_ARGS
+url, moments = sys.argv[2], json.loads(sys.argv[3])
+shown = []
+with sync_playwright() as playwright:
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    for moment in moments:
+        context = browser.new_context()
+        page = context.new_page()
+        page.clock.set_fixed_time(dt.datetime.fromisoformat(moment))
+        page.goto(url)
+        page.wait_for_load_state("load")
+        shown.append(page.eval_on_selector_all(
+            "[data-next-meeting] > p:not([hidden])",
+            "items => items.map(i => i.getAttribute('data-ends') || 'none')"))
+        context.close()
+    browser.close()
+print(json.dumps(shown))
+"""
+
+
 def test_next_meeting_follows_the_readers_clock(built_site: Path) -> None:
-    """The build's next meeting goes stale; site.js shows the first one not over by now."""
-    from browser.support import CHROMIUM, CHROMIUM_ARGS, SiteServer
-    from playwright.sync_api import sync_playwright
+    """The build's next meeting goes stale; site.js shows the first one not over by now.
+
+    The browser runs in a subprocess: the browser tests' session keeps Playwright's own
+    event loop open in this process.
+    """
+    import json
+    import subprocess
+    import sys
+
+    from browser.support import SiteServer
 
     html = (built_site / "index.html").read_text("utf-8")
     ends = [dt.datetime.fromisoformat(e) for e in re.findall(r'data-ends="([^"]+)"', html)]
     if len(ends) < 2:
         pytest.skip("the real content has fewer than two upcoming meetings at the build date")
-    between = ends[0] + (ends[1] - ends[0]) / 2
-    after = ends[-1] + dt.timedelta(days=1)
+    moments = [ends[0] - dt.timedelta(hours=1), ends[0] + (ends[1] - ends[0]) / 2,
+               ends[-1] + dt.timedelta(days=1)]
     server = SiteServer(built_site)
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                shown = {}
-                for label, moment in (("before", ends[0] - dt.timedelta(hours=1)),
-                                      ("between", between), ("after", after)):
-                    context = browser.new_context()
-                    view = context.new_page()
-                    view.clock.set_fixed_time(moment)
-                    view.goto(server.url(""))
-                    view.wait_for_load_state("load")
-                    shown[label] = view.eval_on_selector_all(
-                        "[data-next-meeting] > p:not([hidden])",
-                        "items => items.map(i => i.getAttribute('data-ends') || 'none')")
-                    context.close()
-            finally:
-                browser.close()
+        result = subprocess.run(
+            [sys.executable, "-c", NEXT_MEETING_PROBE, str(Path(__file__).parent),
+             server.url(""), json.dumps([m.isoformat() for m in moments])],
+            capture_output=True, text=True, timeout=120, check=False)
     finally:
         server.close()
-    assert shown["before"] == [ends[0].isoformat()]
-    assert shown["between"] == [ends[1].isoformat()]
-    assert shown["after"] == ["none"]
+    assert result.returncode == 0, result.stderr
+    before, between, after = json.loads(result.stdout)
+    assert before == [ends[0].isoformat()]
+    assert between == [ends[1].isoformat()]
+    assert after == ["none"]
 
 
 def test_relative_links_match_posixpath() -> None:
