@@ -171,6 +171,17 @@ def test_an_upper_bound_seat_shows_its_holders_without_vacancies(
     assert "varapuheenjohtaja | [Eeva Wahlroos](../henkilot/eeva-wahlroos.md)" in rows[0]
 
 
+def test_known_vacancies_are_explained_under_the_table(built_site: Path,
+                                                       real_graph: Graph) -> None:
+    note = real_graph.committees["tyonvk"].vacancy_note
+    assert note
+    html = (built_site / "toimielimet/tyonvk/index.html").read_text("utf-8")
+    table_end = html.index("</table>", html.index('id="jasenet-paikoittain"'))
+    assert html.index("Avoimet paikat:") > table_end
+    assert note.split(";")[0] in html
+    assert html.count(">avoin<") >= len(real_graph.committees["tyonvk"].seats) - 2
+
+
 def test_a_seat_without_holders_is_vacant(pages: dict[str, Output]) -> None:
     rows = seat_table(page(pages, "toimielimet/yhdyspintajaosto.md"))
     assert rows == ["| [Kansaneläkelaitos](../organisaatiot/kela.md) | jäsen | *avoin* |  |  |"]
