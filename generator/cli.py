@@ -25,19 +25,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--content", type=Path, default=Path("content"),
                         help="sisältökansio (oletus: content)")
+    # --content is accepted after the command too (`check --content DIR`).
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--content", type=Path, default=argparse.SUPPRESS,
+                        help="sisältökansio (oletus: content)")
     sub = parser.add_subparsers(dest="command", required=True)
-    check_cmd = sub.add_parser("check", help="tarkista sisältö")
+    check_cmd = sub.add_parser("check", help="tarkista sisältö", parents=[common])
     check_cmd.add_argument("--strict", action="store_true", help="varoitukset ovat virheitä")
     check_cmd.add_argument("--github", action="store_true",
                            help="tulosta myös GitHub-annotaatiot (::error file=…)")
-    gen = sub.add_parser("generate", help="kirjoita generoidut sivut kansioon")
+    gen = sub.add_parser("generate", help="kirjoita generoidut sivut kansioon",
+                         parents=[common])
     gen.add_argument("--out", type=Path, required=True, help="kohdekansio")
     gen.add_argument("--strict", action="store_true", help="varoitukset ovat virheitä")
     gen.add_argument("--site-url", default=None, help="sivuston osoite (oletus: mkdocs.yml)")
     gen.add_argument("--no-handouts", action="store_true", help="älä tuota PDF-tiedostoja")
     schema = sub.add_parser("schema", help="kirjoita JSON Schemat")
     schema.add_argument("--out", type=Path, required=True, help="kohdekansio")
-    new = sub.add_parser("new", help="luo uusi sisältötiedosto")
+    new = sub.add_parser("new", help="luo uusi sisältötiedosto", parents=[common])
     new.add_argument("kind", help="laji: " + ", ".join(KINDS_BY_KEY))
     new.add_argument("id", help="tunniste (tiedostonimi ilman .yaml-päätettä)")
     return parser

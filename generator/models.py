@@ -50,12 +50,19 @@ def _check_slug(value: str) -> str:
     return value
 
 
+_URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\{}|^]")
+
+
 def _check_https(value: str) -> str:
     from urllib.parse import urlsplit
 
     parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.netloc or " " in value:
+    if parts.scheme != "https" or not parts.netloc:
         raise ValueError(f"linkin pitää olla muotoa https://…, ei {value!r}")
+    bad = _URL_FORBIDDEN.search(value)
+    if bad:  # characters that have no place in a URL (RFC 3986) and could break markup
+        raise ValueError(f"linkissä on merkki {bad.group()!r}, joka ei kuulu osoitteeseen: "
+                         f"{value!r}")
     return value
 
 

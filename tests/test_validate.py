@@ -266,3 +266,13 @@ def test_every_problem_of_every_file_is_reported_at_once(
 def test_no_cascade_from_a_broken_file(run: Callable[..., tuple[Graph, Report]]) -> None:
     _, report = run({"bodies/tem.yaml": "name: TEM\n" + SRC, "people/tk.yaml": PERSON})
     assert [d.path for d in report.errors] == ["content/bodies/tem.yaml"]
+
+
+@pytest.mark.parametrize("url", ['https://x.fi/"><svg onload=alert(1)>', "https://x.fi/a b",
+                                 "https://x.fi/<script>", "javascript:alert(1)"])
+def test_urls_with_markup_characters_are_rejected(run: Callable[..., tuple[Graph, Report]],
+                                                  url: str) -> None:
+    _, report = run({"bodies/tem.yaml": f"name: TEM\ntype: ministeriö\nwebsite: '{url}'\n"
+                     + SRC})
+    [error] = report.errors
+    assert error.line == 4 and error.message.startswith("website: link")
