@@ -14,7 +14,11 @@ import html
 import re
 from collections.abc import Callable
 
-_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]*)(\s+\"[^\"]*\")?\)")
+# A link target may hold one level of balanced parentheses, as in Markdown itself:
+# `[x](javascript:alert(1))` must be matched whole, or its tail would be left as text.
+_MD_LINK = re.compile(
+    r"(!?)\[([^\]\n]*)\]\(((?:[^()\s]|\([^()\s]*\))*)(\s+\"[^\"]*\")?\)"
+)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 SAFE_SCHEMES = ("https:", "http:", "mailto:")
 _MENTION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
