@@ -523,14 +523,12 @@ PRINT_PROBE = """() => {
 LIGHT_NODE = "rgb(244, 245, 247)"  # palette.NODE.light, #f4f5f7
 
 
-def test_print_stylesheet_keeps_diagram_palette_light() -> None:
-    from generator.diagrams.palette import NODE, SWATCHES
+def test_dark_diagram_palette_is_screen_only() -> None:
+    from generator.diagrams.palette import NODE, stylesheet_variables
 
-    css = (ROOT / "docs" / "stylesheets" / "print.css").read_text("utf-8")
-    block = css[css.index(":root [data-md-color-scheme] .diagram {"):]
-    block = block[:block.index("}")]
-    assert [f"--dg-{s.name}: {s.light};" for s in SWATCHES] == \
-        [line.strip() for line in block.splitlines()[1:] if line.strip()]
+    css = stylesheet_variables()
+    assert css.count('[data-md-color-scheme="slate"]') == 1
+    assert '@media screen {\n[data-md-color-scheme="slate"] .diagram {' in css
     assert NODE.light == "#f4f5f7"
 
 
