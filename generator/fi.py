@@ -112,3 +112,14 @@ def sort_key(text: str) -> tuple[str, str]:
     kept = (c for c in folded if c.isalnum() or c == " ")
     primary = "".join(chr(0x100 + _ORDER.index(c)) if c in _ORDER else c for c in kept)
     return primary, text
+
+
+# Jinja filters for every template environment (pages, handouts): one place for Finnish
+# formatting in templates.
+TEMPLATE_FILTERS = {
+    "date": date,
+    "weekday_date": weekday_date,
+    "time": time,
+    "time_range": time_range,
+    "partial_date": partial_date,
+}

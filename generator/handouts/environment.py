@@ -88,12 +88,8 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters.update(fi.TEMPLATE_FILTERS)
     env.filters.update(
-        date=fi.date,
-        weekday_date=fi.weekday_date,
-        time=fi.time,
-        time_range=fi.time_range,
-        partial_date=fi.partial_date,
         display_url=display_url,
         css_string=lambda value: Markup(escape.css_string(value)),
     )

@@ -52,12 +52,8 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters.update(fi.TEMPLATE_FILTERS)
     env.filters.update(
-        date=fi.date,
-        weekday_date=fi.weekday_date,
-        time=fi.time,
-        time_range=fi.time_range,
-        partial_date=fi.partial_date,
         cell=lambda v: Markup(escape.md_cell(v)),
         html=lambda v: Markup(escape.html_text(v)),
         raw=Markup,
