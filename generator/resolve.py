@@ -11,7 +11,7 @@ import datetime as dt
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, get_args, get_origin
 
@@ -41,6 +41,7 @@ END_PHASE = "loppu"
 TERM_WARNING_DAYS = 60
 
 E = TypeVar("E", bound=Entity)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Graph:
     # page and per row, and rebuilding them each time made rendering quadratic.
     _by_kind: dict[type, dict[str, Any]] = field(default_factory=dict, repr=False,
                                                  compare=False)
+    _memo: dict[Hashable, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __contains__(self, entity_id: object) -> bool:
         return entity_id in self.records
@@ -82,6 +84,16 @@ class Graph:
                       if isinstance(r.entity, model)}
             self._by_kind[model] = cached
         return cached
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()``, once per graph and ``key``: for values derived from the graph
+        alone (it is read-only after :func:`resolve`), e.g. diagrams pages and handouts
+        both show. Do not mutate the result."""
+        try:
+            value: T = self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+        return value
 
     @property
     def laws(self) -> dict[str, Law]:

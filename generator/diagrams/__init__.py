@@ -13,6 +13,9 @@ the MkDocs plugin and the CLI report it without a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from markupsafe import Markup
 
 from .. import fi
@@ -20,7 +23,7 @@ from ..render.env import entity_path, render
 from ..render.site import Output, SiteConfig
 from ..resolve import Graph
 from .figure import Diagram, render_figure
-from .graphviz import DiagramError
+from .graphviz import CACHE_FOLDER, DiagramError, current_session, diagram_session
 from .org import org_diagram
 from .process import process_diagram
 from .relations import relation_diagram, relation_edges
@@ -31,12 +34,28 @@ RELATIONS_PAGE = "organisaatiot/suhteet.md"
 __all__ = [
     "RELATIONS_PAGE",
     "DiagramError",
+    "cache_folder",
+    "diagram_session",
     "org_chart",
+    "page_diagrams",
+    "prepare",
     "process_flow",
     "relation_graph",
     "render_diagram_pages",
     "timeline",
 ]
+
+
+def _diagram(graph: Graph, build: Callable[[Graph, str], Diagram | None],
+             entity_id: str) -> Diagram | None:
+    """``build(graph, entity_id)``, once per graph: pages and handouts show the same
+    diagrams, and the build draws them all ahead (:func:`page_diagrams`)."""
+    return graph.memo(("diagram", build.__name__, entity_id),
+                      lambda: build(graph, entity_id))
+
+
+def _site_relations(graph: Graph) -> Diagram | None:
+    return graph.memo(("diagram", "relations", None), lambda: relation_diagram(graph))
 
 
 def _figure(graph: Graph, diagram: Diagram | None, default_page: str, page: str | None,
@@ -50,14 +69,14 @@ def _figure(graph: Graph, diagram: Diagram | None, default_page: str, page: str 
 def process_flow(graph: Graph, process_id: str, *, page: str | None = None,
                  links: bool = True, base_url: str | None = None) -> Markup:
     """Flow of a process: start, phases with actors, decisions with labelled branches, end."""
-    return _figure(graph, process_diagram(graph, process_id),
+    return _figure(graph, _diagram(graph, process_diagram, process_id),
                    entity_path(graph, process_id), page, links, base_url)
 
 
 def org_chart(graph: Graph, committee_id: str, *, page: str | None = None,
               links: bool = True, base_url: str | None = None) -> Markup:
     """The committee tree ``committee_id`` belongs to, with it highlighted."""
-    return _figure(graph, org_diagram(graph, committee_id),
+    return _figure(graph, _diagram(graph, org_diagram, committee_id),
                    entity_path(graph, committee_id), page, links, base_url)
 
 
@@ -65,13 +84,15 @@ def relation_graph(graph: Graph, focus_id: str | None = None, *, page: str | Non
                    links: bool = True, base_url: str | None = None) -> Markup:
     """All relations between bodies and committees, or those of ``focus_id``."""
     default = entity_path(graph, focus_id) if focus_id else RELATIONS_PAGE
-    return _figure(graph, relation_diagram(graph, focus_id), default, page, links, base_url)
+    diagram = (_diagram(graph, relation_diagram, focus_id) if focus_id
+               else _site_relations(graph))
+    return _figure(graph, diagram, default, page, links, base_url)
 
 
 def timeline(graph: Graph, committee_id: str, *, page: str | None = None,
              links: bool = True, base_url: str | None = None) -> Markup:
     """A committee's term and milestones in time order."""
-    return _figure(graph, timeline_diagram(graph, committee_id),
+    return _figure(graph, _diagram(graph, timeline_diagram, committee_id),
                    entity_path(graph, committee_id), page, links, base_url)
 
 
@@ -82,3 +103,31 @@ def render_diagram_pages(graph: Graph, config: SiteConfig) -> list[Output]:
     text = render("diagrams/relations.md.j2", graph, RELATIONS_PAGE,
                   figure=relation_graph(graph), edges=edges)
     return [Output(RELATIONS_PAGE, text)]
+
+
+def page_diagrams(graph: Graph) -> list[Diagram]:
+    """Every diagram the site's pages show (the handouts show some of the same): a
+    process's flow, a committee's chart and timeline, a body's relations, and all
+    relations. A build draws them ahead, in parallel (:func:`prepare`); a diagram missing
+    here is still drawn when its page asks for it, one at a time."""
+    found = [_diagram(graph, process_diagram, i) for i in graph.processes]
+    for committee_id in graph.committees:
+        found += [_diagram(graph, org_diagram, committee_id),
+                  _diagram(graph, timeline_diagram, committee_id)]
+    found += [_diagram(graph, relation_diagram, i) for i in graph.bodies]
+    found.append(_site_relations(graph))
+    return [d for d in found if d is not None]
+
+
+def prepare(graph: Graph) -> None:
+    """Draw :func:`page_diagrams` through the current :func:`diagram_session`, from its disk
+    cache or with several ``dot`` processes at once."""
+    session = current_session()
+    if session is not None:
+        session.prefetch((d.dot, f"{d.kind}/{d.key}") for d in page_diagrams(graph))
+
+
+def cache_folder(config: SiteConfig) -> Path | None:
+    """The build's diagram cache: ``.cache/diagrams`` under the project root, if known."""
+    root = config.project_root
+    return root / CACHE_FOLDER if root is not None else None

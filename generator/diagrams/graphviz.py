@@ -1,23 +1,50 @@
-"""Running Graphviz ``dot``: one clear error when it is missing, a timeout, an in-process cache.
+"""Running Graphviz ``dot``: one clear error when it is missing, a timeout, and two caches.
 
-The cache is keyed by the ``dot`` executable and the SHA-256 of the DOT source, so
-``mkdocs serve`` rebuilds only call ``dot`` for diagrams whose source changed. It holds
-pure function results (same source → same SVG) and never outlives the process.
+* A content-addressed folder (``.cache/diagrams`` under the project, git-ignored) holds the
+  SVG of every DOT source drawn, keyed by the SHA-256 of the source and of ``dot -V`` (the
+  Graphviz version), so every later ``mkdocs build``, ``mkdocs serve`` rebuild and
+  ``generate`` only calls ``dot`` for diagrams whose source changed. A build uses it through
+  :func:`diagram_session`, which also draws the missing diagrams of a build in parallel
+  (:meth:`DiagramSession.prefetch`) and afterwards deletes the files the build did not use.
+  Each file carries the SHA-256 of its SVG: a damaged file is ignored and rewritten, and a
+  cache that cannot be read or written only makes the build slower (one warning).
+* Outside a session, an in-process cache keyed by the ``dot`` executable and the source hash
+  (tests, single figures) that never outlives the process.
+
+Same source and same Graphviz give the same SVG, so either cache returns exactly what
+``dot`` would. (Graphviz also measures text with the installed fonts: after changing fonts,
+delete ``.cache/diagrams``.) Diagrams are drawn one ``dot`` process each: ``dot`` reading
+several graphs from one input keeps state between them (element ids, cluster order), so
+batching would change the output.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import hashlib
+import logging
+import os
 import shutil
 import subprocess
+import threading
 from collections import OrderedDict
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
+from pathlib import Path
 
 DOT_TIMEOUT_SECONDS = 60
 CACHE_SIZE = 512
+CACHE_FOLDER = Path(".cache") / "diagrams"
+MAX_WORKERS = 4
 INSTALL_HINT = (
     "Kaaviot piirretään Graphviz-ohjelmalla, mutta komentoa `dot` ei löydy (PATH). "
     "Asenna Debian-paketti graphviz: sudo apt-get install graphviz"
 )
+_CHECKSUM = "sha256:"
+
+log = logging.getLogger(__name__)
 
 _cache: OrderedDict[tuple[str, str], str] = OrderedDict()
 
@@ -34,14 +61,32 @@ def find_dot() -> str:
     return path
 
 
-def run_dot(source: str, *, name: str = "kaavio") -> str:
-    """SVG text for DOT ``source`` (cached in-process by source hash)."""
-    dot = find_dot()
-    key = (dot, hashlib.sha256(source.encode("utf-8")).hexdigest())
-    cached = _cache.get(key)
-    if cached is not None:
-        _cache.move_to_end(key)
-        return cached
+def dot_version(dot: str) -> str:
+    """``dot -V`` of the executable (asked once per executable and modification time)."""
+    try:
+        stat = os.stat(dot)
+    except OSError as error:
+        raise DiagramError(f"Graphviz-ohjelmaa {dot} ei voitu ajaa: {error}") from None
+    return _version(dot, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _version(dot: str, _mtime_ns: int, _size: int) -> str:
+    try:
+        result = subprocess.run([dot, "-V"], capture_output=True,
+                                timeout=DOT_TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise DiagramError(f"Graphviz-ohjelmaa {dot} ei voitu ajaa: {error}") from None
+    return (result.stderr + result.stdout).decode("utf-8", "replace").strip()
+
+
+def cache_key(source: str, version: str) -> str:
+    """The disk cache's key: SHA-256 of the Graphviz version and the DOT source."""
+    return hashlib.sha256(f"{version}\0{source}".encode()).hexdigest()
+
+
+def draw(dot: str, source: str, name: str) -> str:
+    """Run ``dot -Tsvg`` once; the SVG text or :class:`DiagramError`."""
     try:
         result = subprocess.run(
             [dot, "-Tsvg"], input=source.encode("utf-8"), capture_output=True,
@@ -59,7 +104,180 @@ def run_dot(source: str, *, name: str = "kaavio") -> str:
             f"Graphviz ei piirtänyt kaaviota {name} (paluuarvo {result.returncode}): "
             + " / ".join(message[:5])
         )
-    svg = result.stdout.decode("utf-8")
+    return result.stdout.decode("utf-8")
+
+
+class SvgCache:
+    """SVG text by :func:`cache_key` in ``folder`` (``None``: no disk cache).
+
+    A file is ``sha256:<hex of the SVG>`` on its first line, then the SVG. Problems are
+    logged once per cache and never raised: the build draws the diagram again.
+    """
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self._warned = False
+        self._lock = threading.Lock()
+
+    def _warn(self, message: str, *args: object) -> None:
+        with self._lock:
+            if self._warned:
+                return
+            self._warned = True
+        log.warning(message, *args)
+
+    def get(self, key: str) -> str | None:
+        if self.folder is None:
+            return None
+        path = self.folder / f"{key}.svg"
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self._warn("Kaaviovälimuistia %s ei voi lukea: %s", self.folder, error)
+            return None
+        head, _, body = data.partition(b"\n")
+        if head != f"{_CHECKSUM}{hashlib.sha256(body).hexdigest()}".encode():
+            self._warn("Kaaviovälimuistin tiedosto %s on vioittunut; kaavio piirretään "
+                       "uudelleen", path)
+            return None
+        try:
+            return body.decode("utf-8")
+        except UnicodeDecodeError:  # pragma: no cover - the checksum matched
+            return None
+
+    def put(self, key: str, svg: str) -> None:
+        if self.folder is None:
+            return
+        body = svg.encode("utf-8")
+        data = f"{_CHECKSUM}{hashlib.sha256(body).hexdigest()}\n".encode() + body
+        target = self.folder / f"{key}.svg"
+        temporary = target.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
+            os.replace(temporary, target)  # atomic: a parallel build never reads half a file
+        except OSError as error:  # e.g. a read-only checkout: build on, just slower
+            self._warn("Kaaviovälimuistiin %s ei voi kirjoittaa: %s", self.folder, error)
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+    def prune(self, keep: Iterable[str]) -> None:
+        """Delete cached diagrams the current build did not use, so the folder stays small
+        however long ``mkdocs serve`` runs."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        wanted = {f"{key}.svg" for key in keep}
+        try:
+            for file in self.folder.iterdir():
+                if file.name not in wanted and file.suffix in (".svg", ".tmp"):
+                    file.unlink(missing_ok=True)
+        except OSError as error:
+            self._warn("Kaaviovälimuistia %s ei voi siivota: %s", self.folder, error)
+
+
+class DiagramSession:
+    """One build's diagrams: the SVGs drawn or read so far (by key) and the disk cache."""
+
+    def __init__(self, cache: SvgCache, *, workers: int | None = None) -> None:
+        self.cache = cache
+        self.workers = workers if workers is not None else default_workers()
+        self.svgs: dict[str, str] = {}
+
+    def svg(self, source: str, name: str) -> str:
+        dot = find_dot()
+        key = cache_key(source, dot_version(dot))
+        found = self.svgs.get(key)
+        if found is None:
+            found = self.cache.get(key)
+            if found is None:
+                found = draw(dot, source, name)
+                self.cache.put(key, found)
+            self.svgs[key] = found
+        return found
+
+    def prefetch(self, sources: Iterable[tuple[str, str]]) -> None:
+        """Make the SVGs of ``(source, name)`` pairs ready: from the disk cache, or drawn
+        with ``workers`` ``dot`` processes at a time."""
+        dot = find_dot()
+        version = dot_version(dot)
+        missing: dict[str, tuple[str, str]] = {}
+        for source, name in sources:
+            key = cache_key(source, version)
+            if key in self.svgs or key in missing:
+                continue
+            found = self.cache.get(key)
+            if found is not None:
+                self.svgs[key] = found
+            else:
+                missing[key] = (source, name)
+        if not missing:
+            return
+
+        def work(item: tuple[str, tuple[str, str]]) -> tuple[str, str]:
+            key, (source, name) = item
+            svg = draw(dot, source, name)
+            self.cache.put(key, svg)
+            return key, svg
+
+        if self.workers <= 1 or len(missing) == 1:
+            done = map(work, missing.items())
+            self.svgs.update(done)
+            return
+        with ThreadPoolExecutor(max_workers=self.workers,
+                                thread_name_prefix="dot") as pool:
+            self.svgs.update(pool.map(work, missing.items()))
+
+    def prune(self) -> None:
+        self.cache.prune(self.svgs)
+
+
+def default_workers() -> int:
+    """``dot`` processes at a time: one per available CPU, at most :data:`MAX_WORKERS`."""
+    try:
+        count = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        count = os.cpu_count() or 1
+    return max(1, min(count, MAX_WORKERS))
+
+
+_session: contextvars.ContextVar[DiagramSession | None] = contextvars.ContextVar(
+    "diagram_session", default=None)
+
+
+def current_session() -> DiagramSession | None:
+    return _session.get()
+
+
+@contextlib.contextmanager
+def diagram_session(folder: Path | None, *, prune: bool = True,
+                    workers: int | None = None) -> Iterator[DiagramSession]:
+    """Draw the diagrams of one build through the disk cache in ``folder`` (``None``: no
+    disk cache); on success, delete the cached files the build did not use."""
+    session = DiagramSession(SvgCache(folder), workers=workers)
+    token = _session.set(session)
+    try:
+        yield session
+    finally:
+        _session.reset(token)
+    if prune:
+        session.prune()
+
+
+def run_dot(source: str, *, name: str = "kaavio") -> str:
+    """SVG text for DOT ``source``: from the build's session if there is one, else cached
+    in-process by source hash."""
+    session = _session.get()
+    if session is not None:
+        return session.svg(source, name)
+    dot = find_dot()
+    key = (dot, hashlib.sha256(source.encode("utf-8")).hexdigest())
+    cached = _cache.get(key)
+    if cached is not None:
+        _cache.move_to_end(key)
+        return cached
+    svg = draw(dot, source, name)
     _cache[key] = svg
     if len(_cache) > CACHE_SIZE:
         _cache.popitem(last=False)

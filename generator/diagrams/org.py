@@ -27,7 +27,13 @@ def root_of(graph: Graph, committee_id: str) -> str:
 
 
 def children_of(graph: Graph) -> dict[str, list[str]]:
-    """Parent id → child committee ids, secretariat first, then by type and Finnish name."""
+    """Parent id → child committee ids, secretariat first, then by type and Finnish name.
+
+    Computed once per graph (do not mutate)."""
+    return graph.memo("committee_children", lambda: _children_of(graph))
+
+
+def _children_of(graph: Graph) -> dict[str, list[str]]:
     committees = graph.committees
     children: dict[str, list[str]] = {}
     for cid, committee in committees.items():

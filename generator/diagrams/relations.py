@@ -47,8 +47,27 @@ def relation_edges(graph: Graph) -> list[Edge]:
     """Every relation between bodies and committees, sorted, without duplicates.
 
     Typed ``relations`` of bodies (and of committees), ``appointed_by`` as *asettaa*, and
-    ``parent`` (a unit or sub-committee) as *kuuluu*.
+    ``parent`` (a unit or sub-committee) as *kuuluu*. Computed once per graph (do not
+    mutate the list).
     """
+    return graph.memo("relation_edges", lambda: _relation_edges(graph))
+
+
+def edges_by_entity(graph: Graph) -> dict[str, list[Edge]]:
+    """:func:`relation_edges` by each end (an edge's source and target), in the same order."""
+
+    def index() -> dict[str, list[Edge]]:
+        found: dict[str, list[Edge]] = {}
+        for edge in relation_edges(graph):
+            found.setdefault(edge.source, []).append(edge)
+            if edge.target != edge.source:
+                found.setdefault(edge.target, []).append(edge)
+        return found
+
+    return graph.memo("relation_edges_by_entity", index)
+
+
+def _relation_edges(graph: Graph) -> list[Edge]:
     edges: dict[tuple[str, str, str], Edge] = {}
 
     def add(source: str, kind: str, target: str, note: str | None = None) -> None:
@@ -96,9 +115,8 @@ def _node(dot_graph: Digraph, graph: Graph, entity_id: str, focus: str | None) -
 
 def relation_diagram(graph: Graph, focus_id: str | None = None) -> Diagram | None:
     """The site-wide graph, or the neighbourhood of ``focus_id``; ``None`` if no relations."""
-    edges = relation_edges(graph)
-    if focus_id is not None:
-        edges = [e for e in edges if focus_id in (e.source, e.target)]
+    edges = (relation_edges(graph) if focus_id is None
+             else edges_by_entity(graph).get(focus_id, []))
     if not edges:
         return None
     nodes = sorted({e.source for e in edges} | {e.target for e in edges})

@@ -13,18 +13,24 @@ __all__ = ["Output", "Outputs", "SiteConfig", "render_site"]
 
 
 def render_site(graph: Graph, config: SiteConfig) -> Outputs:
-    """Every generated file of the site."""
+    """Every generated file of the site.
+
+    Diagrams come from the project's disk cache (``.cache/diagrams``); those not cached are
+    drawn first, several ``dot`` processes at a time, before any page asks for them.
+    """
     from ..calendar import render_calendar
-    from ..diagrams import render_diagram_pages
+    from ..diagrams import cache_folder, diagram_session, prepare, render_diagram_pages
     from ..handouts import render_handouts
     from .export import render_data
     from .pages import render_pages
 
     outputs = Outputs()
-    outputs.extend(render_pages(graph, config))
-    outputs.extend(render_data(graph, config))
-    outputs.extend(render_calendar(graph, config))
-    outputs.extend(render_diagram_pages(graph, config))
-    if config.handouts:
-        outputs.extend(render_handouts(graph, config))
+    with diagram_session(cache_folder(config)):
+        prepare(graph)
+        outputs.extend(render_pages(graph, config))
+        outputs.extend(render_data(graph, config))
+        outputs.extend(render_calendar(graph, config))
+        outputs.extend(render_diagram_pages(graph, config))
+        if config.handouts:
+            outputs.extend(render_handouts(graph, config))
     return outputs

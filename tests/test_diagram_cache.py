@@ -1,0 +1,193 @@
+"""The diagrams' disk cache (``.cache/diagrams``): a second build draws nothing, a damaged
+or unwritable cache never breaks a build, unused files are pruned, and the build draws
+every diagram its pages show ahead of the pages."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT
+
+from generator import diagrams
+from generator.diagrams import graphviz, page_diagrams
+from generator.pipeline import check
+from generator.render import SiteConfig, render_site
+
+CONTENT = Path(__file__).parent / "fixtures" / "diagrams" / "content"
+REAL = ROOT / "content"
+
+
+def render(project: Path, content: Path = CONTENT, *, handouts: bool = False
+           ) -> dict[str, bytes]:
+    """Every generated file, from a freshly loaded graph (no per-graph memo carried over)."""
+    graph, report = check(content)
+    assert not report.errors, report.format()
+    outputs = render_site(graph, SiteConfig(content_dir=content, project_root=project,
+                                            handouts=handouts))
+    return {path: output.data for path, output in outputs.files.items()}
+
+
+def cached(project: Path) -> dict[str, bytes]:
+    folder = project / graphviz.CACHE_FOLDER
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def dot_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """Records every ``dot -Tsvg`` run (other subprocesses, e.g. git, run as usual)."""
+    calls: list[list[str]] = []
+    real_run = subprocess.run
+
+    def recording(command: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(command, list) and "-Tsvg" in command:
+            calls.append(command)
+        return real_run(command, *args, **kwargs)
+
+    monkeypatch.setattr(graphviz.subprocess, "run", recording)
+    return calls
+
+
+@pytest.fixture
+def no_dot_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any ``dot -Tsvg`` run fails the test."""
+    real_run = subprocess.run
+
+    def failing(command: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(command, list) and "-Tsvg" in command:
+            raise AssertionError(f"dot was run: {command}")
+        return real_run(command, *args, **kwargs)
+
+    monkeypatch.setattr(graphviz.subprocess, "run", failing)
+
+
+def test_second_build_reads_every_diagram_from_the_cache(
+        tmp_path: Path, dot_calls: list[list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
+    graphviz.clear_cache()
+    first = render(tmp_path)
+    files = cached(tmp_path)
+    assert files and len(dot_calls) == len(files)
+    assert all(name.endswith(".svg") for name in files)
+
+    graphviz.clear_cache()  # no in-process copy either: only the disk cache can answer
+    real_run = subprocess.run
+
+    def failing(command: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(command, list) and "-Tsvg" in command:
+            raise AssertionError("dot was run although the diagram is cached")
+        return real_run(command, *args, **kwargs)
+
+    monkeypatch.setattr(graphviz.subprocess, "run", failing)
+    assert render(tmp_path) == first
+    assert cached(tmp_path) == files
+
+
+def test_cached_output_is_what_dot_draws(tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build with a warm cache, one with a cold cache and one without a disk cache (the
+    in-process path) give the same bytes."""
+    warm_project = tmp_path / "warm"
+    render(warm_project)
+    warm = render(warm_project)
+    cold = render(tmp_path / "cold")
+    graphviz.clear_cache()
+    monkeypatch.setattr(diagrams, "cache_folder", lambda config: None)
+    plain = render(tmp_path / "plain")
+    assert not (tmp_path / "plain").exists()
+    assert warm == cold == plain
+
+
+def test_damaged_cache_file_is_ignored_and_rewritten(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture,
+        dot_calls: list[list[str]]) -> None:
+    first = render(tmp_path)
+    files = cached(tmp_path)
+    folder = tmp_path / graphviz.CACHE_FOLDER
+    names = sorted(files)
+    (folder / names[0]).write_bytes(files[names[0]][: len(files[names[0]]) // 2])  # cut short
+    (folder / names[1]).write_bytes(files[names[1]].replace(b"<svg", b"<gvs", 1))  # edited
+    (folder / names[2]).write_bytes(b"")  # empty
+    dot_calls.clear()
+    with caplog.at_level(logging.WARNING, logger=graphviz.__name__):
+        assert render(tmp_path) == first
+    assert len(dot_calls) == 3  # exactly the damaged ones were drawn again
+    assert cached(tmp_path) == files  # …and rewritten
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1 and "vioittunut" in warnings[0].getMessage()
+
+
+def test_unwritable_cache_only_warns(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    expected = render(tmp_path / "normal")
+    project = tmp_path / "blocked"
+    (project / ".cache").mkdir(parents=True)
+    (project / graphviz.CACHE_FOLDER).write_text("not a folder", "utf-8")
+    with caplog.at_level(logging.WARNING, logger=graphviz.__name__):
+        assert render(project) == expected
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1, [r.getMessage() for r in warnings]  # once, not per diagram
+    assert "ei voi" in warnings[0].getMessage()
+
+
+def test_unused_files_are_pruned_but_not_after_a_failed_build(tmp_path: Path) -> None:
+    render(tmp_path)
+    files = cached(tmp_path)
+    folder = tmp_path / graphviz.CACHE_FOLDER
+    stale = folder / ("0" * 64 + ".svg")
+    stale.write_text("sha256:0\n<svg/>", "utf-8")
+    leftover = folder / ("1" * 64 + ".123.456.tmp")
+    leftover.write_text("half", "utf-8")
+    other = folder / "README"  # not the cache's: left alone
+    other.write_text("x", "utf-8")
+
+    with pytest.raises(RuntimeError), graphviz.diagram_session(folder):
+        raise RuntimeError("the build failed")
+    assert stale.exists()
+
+    render(tmp_path)
+    assert not stale.exists() and not leftover.exists() and other.exists()
+    other.unlink()
+    assert cached(tmp_path) == files
+
+
+def test_key_depends_on_source_and_graphviz_version() -> None:
+    key = graphviz.cache_key("digraph a {}", "dot - graphviz version 2.43.0 (0)")
+    assert key != graphviz.cache_key("digraph b {}", "dot - graphviz version 2.43.0 (0)")
+    assert key != graphviz.cache_key("digraph a {}", "dot - graphviz version 9.0.0 (0)")
+    assert key == graphviz.cache_key("digraph a {}", "dot - graphviz version 2.43.0 (0)")
+
+
+def test_build_draws_its_diagrams_ahead_in_parallel(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages and handouts ask for no diagram that :func:`page_diagrams` leaves out (it would
+    be drawn late, one ``dot`` at a time), and the missing ones are drawn by the pool."""
+    threads: list[str] = []
+    real_draw = graphviz.draw
+
+    def spying(dot: str, source: str, name: str) -> str:
+        import threading
+
+        threads.append(threading.current_thread().name)
+        return real_draw(dot, source, name)
+
+    monkeypatch.setattr(graphviz, "draw", spying)
+    monkeypatch.setattr(graphviz, "default_workers", lambda: 2)
+    sessions: list[graphviz.DiagramSession] = []
+    real_prune = graphviz.DiagramSession.prune
+
+    def recording(self: graphviz.DiagramSession) -> None:
+        sessions.append(self)
+        real_prune(self)
+
+    monkeypatch.setattr(graphviz.DiagramSession, "prune", recording)
+    graph, _ = check(REAL)
+    render_site(graph, SiteConfig(content_dir=REAL, project_root=tmp_path, handouts=True))
+    version = graphviz.dot_version(graphviz.find_dot())
+    expected = {graphviz.cache_key(d.dot, version) for d in page_diagrams(graph)}
+    (session,) = sessions
+    assert set(session.svgs) == expected
+    assert len(threads) == len(expected)
+    assert all(name.startswith("dot") for name in threads), threads
+
