@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel
@@ -134,11 +135,45 @@ def walk_refs(
     model: BaseModel, path: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...], str]]:
     """Yield ``(path, allowed kinds, id)`` for every reference in ``model``."""
-    for name, info in type(model).model_fields.items():
+    for name, slot in _slots(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
-        yield from _walk_value(value, info.annotation, info.metadata, (*path, name))
+        yield from _walk_value(value, slot, (*path, name))
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """What a field's (or a list item's) annotation says, worked out once per model field:
+    the kinds it may reference, whether it is Markdown, and the same for its list items."""
+
+    annotation: Any
+    kinds: tuple[str, ...] | None
+    markdown: bool
+    item: _Slot | None  # ``X`` of ``list[X]``; None when the annotation is no list
+
+    def items(self) -> _Slot:
+        """The slot of the items of a list value (also one the annotation does not expect)."""
+        return self.item if self.item is not None else _slot(self.annotation,
+                                                             _metadata(self.annotation))
+
+
+def _slot(annotation: Any, metadata: list[Any]) -> _Slot:
+    annotated = _metadata(annotation)
+    inner = _list_item(annotation)
+    return _Slot(
+        annotation=annotation,
+        kinds=ref_kinds(metadata) or ref_kinds(annotated),
+        markdown=_is_markdown(metadata) or _is_markdown(annotated),
+        item=None if inner is annotation else _slot(inner, _metadata(inner)),
+    )
+
+
+@cache
+def _slots(model: type[BaseModel]) -> tuple[tuple[str, _Slot], ...]:
+    """Each field of ``model`` with its :class:`_Slot` (models do not change at run time)."""
+    return tuple((name, _slot(info.annotation, info.metadata))
+                 for name, info in model.model_fields.items())
 
 
 def _metadata(annotation: Any) -> list[Any]:
@@ -151,17 +186,16 @@ def _metadata(annotation: Any) -> list[Any]:
 
 
 def _walk_value(
-    value: Any, annotation: Any, metadata: list[Any], path: tuple[str | int, ...]
+    value: Any, slot: _Slot, path: tuple[str | int, ...]
 ) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...], str]]:
-    kinds = ref_kinds(metadata) or ref_kinds(_metadata(annotation))
-    if kinds and isinstance(value, str):
-        yield path, kinds, value
+    if slot.kinds and isinstance(value, str):
+        yield path, slot.kinds, value
     elif isinstance(value, BaseModel):
         yield from walk_refs(value, path)
     elif isinstance(value, list):
-        inner = _list_item(annotation)
+        inner = slot.items()
         for index, item in enumerate(value):
-            yield from _walk_value(item, inner, _metadata(inner), (*path, index))
+            yield from _walk_value(item, inner, (*path, index))
 
 
 def _list_item(annotation: Any) -> Any:
@@ -178,11 +212,11 @@ def walk_markdown(
     model: BaseModel, path: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Yield ``(path, text)`` for every Markdown field in ``model``."""
-    for name, info in type(model).model_fields.items():
+    for name, slot in _slots(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
-        yield from _walk_md(value, info.annotation, info.metadata, (*path, name))
+        yield from _walk_md(value, slot, (*path, name))
 
 
 def _is_markdown(metadata: list[Any]) -> bool:
@@ -190,16 +224,16 @@ def _is_markdown(metadata: list[Any]) -> bool:
 
 
 def _walk_md(
-    value: Any, annotation: Any, metadata: list[Any], path: tuple[str | int, ...]
+    value: Any, slot: _Slot, path: tuple[str | int, ...]
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    if isinstance(value, str) and (_is_markdown(metadata) or _is_markdown(_metadata(annotation))):
+    if isinstance(value, str) and slot.markdown:
         yield path, value
     elif isinstance(value, BaseModel):
         yield from walk_markdown(value, path)
     elif isinstance(value, list):
-        inner = _list_item(annotation)
+        inner = slot.items()
         for index, item in enumerate(value):
-            yield from _walk_md(item, inner, _metadata(inner), (*path, index))
+            yield from _walk_md(item, inner, (*path, index))
 
 
 # --- resolving ------------------------------------------------------------------------
