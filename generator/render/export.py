@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import cache
 from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -391,10 +392,16 @@ def _event(graph: Graph, config: SiteConfig, meeting_id: str, meeting: Meeting) 
 
 def schema(model: type[BaseModel], config: SiteConfig, path: str) -> dict[str, Any]:
     """The JSON Schema of an export model, as its files are written (serialization)."""
-    result = model.model_json_schema(mode="serialization")
+    result = dict(_model_schema(model))  # top-level keys are added: a shallow copy will do
     result["$schema"] = JSON_SCHEMA_DIALECT
     result["$id"] = config.site_url.rstrip("/") + "/" + path
     return result
+
+
+@cache
+def _model_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """Generated once per process: the models do not change, and pydantic takes ~0.1 s."""
+    return model.model_json_schema(mode="serialization")
 
 
 def _json(value: Any) -> str:
