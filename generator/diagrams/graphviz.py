@@ -184,10 +184,18 @@ class DiagramSession:
         self.cache = cache
         self.workers = workers if workers is not None else default_workers()
         self.svgs: dict[str, str] = {}
+        self._graphviz: tuple[str, str] | None = None
+
+    def graphviz(self) -> tuple[str, str]:
+        """The ``dot`` executable and its version, looked up once per build."""
+        if self._graphviz is None:
+            dot = find_dot()
+            self._graphviz = dot, dot_version(dot)
+        return self._graphviz
 
     def svg(self, source: str, name: str) -> str:
-        dot = find_dot()
-        key = cache_key(source, dot_version(dot))
+        dot, version = self.graphviz()
+        key = cache_key(source, version)
         found = self.svgs.get(key)
         if found is None:
             found = self.cache.get(key)
@@ -200,8 +208,7 @@ class DiagramSession:
     def prefetch(self, sources: Iterable[tuple[str, str]]) -> None:
         """Make the SVGs of ``(source, name)`` pairs ready: from the disk cache, or drawn
         with ``workers`` ``dot`` processes at a time."""
-        dot = find_dot()
-        version = dot_version(dot)
+        dot, version = self.graphviz()
         missing: dict[str, tuple[str, str]] = {}
         for source, name in sources:
             key = cache_key(source, version)

@@ -7,9 +7,8 @@ served at ``prosessit/typ/``), and links are relative to the page that inlines t
 
 from __future__ import annotations
 
-import posixpath
-
 from ..render.env import entity_path
+from ..render.site import relative
 from ..resolve import Graph
 
 
@@ -27,9 +26,10 @@ def page_href(from_docs: str, to_docs: str, *, base_url: str | None = None) -> s
     target = page_url(to_docs)
     if base_url is not None:
         return base_url.rstrip("/") + "/" + target
-    start = page_url(from_docs).rstrip("/") or "."
-    relative = posixpath.relpath(target.rstrip("/") or ".", start)
-    return "./" if relative == "." else relative + "/"
+    # relative() links from a file, so the start folder gets a slash (string arithmetic, as
+    # posixpath.relpath would give for these clean paths, without its os.getcwd calls)
+    path = relative(page_url(from_docs), target.rstrip("/") or ".")
+    return "./" if path == "." else path + "/"
 
 
 def entity_href(graph: Graph, from_docs: str, entity_id: str, *,
