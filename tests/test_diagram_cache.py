@@ -69,8 +69,11 @@ def test_second_build_reads_every_diagram_from_the_cache(
     graphviz.clear_cache()
     first = render(tmp_path)
     files = cached(tmp_path)
-    assert files and len(dot_calls) == len(files)
-    assert all(name.endswith(".svg") for name in files)
+    svgs = [name for name in files if name.endswith(".svg")]
+    assert svgs and len(dot_calls) == len(svgs)
+    # next to each SVG the figure finished from it (parsed, ids prefixed, links taken out)
+    assert len(files) == 2 * len(svgs)
+    assert all(name.endswith((".svg", ".json")) for name in files)
 
     graphviz.clear_cache()  # no in-process copy either: only the disk cache can answer
     real_run = subprocess.run
@@ -106,14 +109,16 @@ def test_damaged_cache_file_is_ignored_and_rewritten(
     first = render(tmp_path)
     files = cached(tmp_path)
     folder = tmp_path / graphviz.CACHE_FOLDER
-    names = sorted(files)
+    names = sorted(name for name in files if name.endswith(".svg"))
     (folder / names[0]).write_bytes(files[names[0]][: len(files[names[0]]) // 2])  # cut short
     (folder / names[1]).write_bytes(files[names[1]].replace(b"<svg", b"<gvs", 1))  # edited
     (folder / names[2]).write_bytes(b"")  # empty
+    finished = sorted(name for name in files if name.endswith(".json"))
+    (folder / finished[0]).write_bytes(files[finished[0]].replace(b'"', b"'"))
     dot_calls.clear()
     with caplog.at_level(logging.WARNING, logger=graphviz.__name__):
         assert render(tmp_path) == first
-    assert len(dot_calls) == 3  # exactly the damaged ones were drawn again
+    assert len(dot_calls) == 3  # exactly the damaged SVGs were drawn again
     assert cached(tmp_path) == files  # …and rewritten
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1 and "vioittunut" in warnings[0].getMessage()
@@ -137,6 +142,8 @@ def test_unused_files_are_pruned_but_not_after_a_failed_build(tmp_path: Path) ->
     folder = tmp_path / graphviz.CACHE_FOLDER
     stale = folder / ("0" * 64 + ".svg")
     stale.write_text("sha256:0\n<svg/>", "utf-8")
+    stale_figure = folder / ("2" * 64 + ".json")
+    stale_figure.write_text("sha256:0\n[]", "utf-8")
     leftover = folder / ("1" * 64 + ".123.456.tmp")
     leftover.write_text("half", "utf-8")
     other = folder / "README"  # not the cache's: left alone
@@ -147,7 +154,8 @@ def test_unused_files_are_pruned_but_not_after_a_failed_build(tmp_path: Path) ->
     assert stale.exists()
 
     render(tmp_path)
-    assert not stale.exists() and not leftover.exists() and other.exists()
+    assert not stale.exists() and not stale_figure.exists() and not leftover.exists()
+    assert other.exists()
     other.unlink()
     assert cached(tmp_path) == files
 
@@ -188,6 +196,7 @@ def test_build_draws_its_diagrams_ahead_in_parallel(
     expected = {graphviz.cache_key(d.dot, version) for d in page_diagrams(graph)}
     (session,) = sessions
     assert set(session.svgs) == expected
+    assert len(session.derived) == len(expected)  # each finished once (pages, handouts)
     assert len(threads) == len(expected)
     assert all(name.startswith("dot") for name in threads), threads
 

@@ -12,10 +12,10 @@ from markupsafe import Markup
 from ..render.env import entity_path
 from ..resolve import Graph
 from .dot import MIN_TEXT_PX, SMALL_SIZE
-from .graphviz import run_dot
+from .graphviz import current_session, run_dot
 from .links import entity_href
 from .palette import LINE, Swatch
-from .svg import finish, link_overlay
+from .svg import FinishedSvg, finish, finish_key, link_overlay
 
 ENTITY_LINK = "entity:"
 
@@ -63,12 +63,24 @@ def _environment() -> Environment:
     )
 
 
+def _finished(diagram: Diagram, prefix: str) -> FinishedSvg:
+    """The diagram's SVG post-processed for inlining; in a build, cached on disk next to the
+    SVG (keyed by the SVG, the arguments and the code of :mod:`.svg`)."""
+    drawn = run_dot(diagram.dot, name=f"{diagram.kind}/{diagram.key}")
+    session = current_session()
+    if session is None:
+        return finish(drawn, prefix=prefix, title=diagram.title, desc=diagram.desc)
+    key = finish_key(drawn, prefix=prefix, title=diagram.title, desc=diagram.desc)
+    text = session.derive(key, lambda: finish(drawn, prefix=prefix, title=diagram.title,
+                                              desc=diagram.desc).to_json())
+    return FinishedSvg.from_json(text)
+
+
 def render_figure(graph: Graph, diagram: Diagram, *, page: str | None, links: bool = True,
                   base_url: str | None = None) -> Markup:
     """Inline figure for the page ``page`` (docs path; links are relative to it)."""
     prefix = f"dg-{diagram.kind}-{diagram.key}"
-    svg = finish(run_dot(diagram.dot, name=f"{diagram.kind}/{diagram.key}"),
-                 prefix=prefix, title=diagram.title, desc=diagram.desc)
+    svg = _finished(diagram, prefix)
     here = page or "index.md"
 
     def href(entity_id: str | None) -> str | None:

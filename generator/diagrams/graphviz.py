@@ -29,7 +29,7 @@ import shutil
 import subprocess
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -43,6 +43,7 @@ INSTALL_HINT = (
     "Asenna Debian-paketti graphviz: sudo apt-get install graphviz"
 )
 _CHECKSUM = "sha256:"
+SUFFIXES = (".svg", ".json")  # dot's output; figures finished from it (DiagramSession.derive)
 
 log = logging.getLogger(__name__)
 
@@ -126,10 +127,10 @@ class SvgCache:
             self._warned = True
         log.warning(message, *args)
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str, suffix: str = ".svg") -> str | None:
         if self.folder is None:
             return None
-        path = self.folder / f"{key}.svg"
+        path = self.folder / f"{key}{suffix}"
         try:
             data = path.read_bytes()
         except FileNotFoundError:
@@ -147,12 +148,12 @@ class SvgCache:
         except UnicodeDecodeError:  # pragma: no cover - the checksum matched
             return None
 
-    def put(self, key: str, svg: str) -> None:
+    def put(self, key: str, text: str, suffix: str = ".svg") -> None:
         if self.folder is None:
             return
-        body = svg.encode("utf-8")
+        body = text.encode("utf-8")
         data = f"{_CHECKSUM}{hashlib.sha256(body).hexdigest()}\n".encode() + body
-        target = self.folder / f"{key}.svg"
+        target = self.folder / f"{key}{suffix}"
         temporary = target.with_name(f"{key}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -164,14 +165,14 @@ class SvgCache:
                 temporary.unlink(missing_ok=True)
 
     def prune(self, keep: Iterable[str]) -> None:
-        """Delete cached diagrams the current build did not use, so the folder stays small
-        however long ``mkdocs serve`` runs."""
+        """Delete cached files (``keep``: the names to keep) the current build did not use,
+        so the folder stays small however long ``mkdocs serve`` runs."""
         if self.folder is None or not self.folder.is_dir():
             return
-        wanted = {f"{key}.svg" for key in keep}
+        wanted = set(keep)
         try:
             for file in self.folder.iterdir():
-                if file.name not in wanted and file.suffix in (".svg", ".tmp"):
+                if file.name not in wanted and file.suffix in (*SUFFIXES, ".tmp"):
                     file.unlink(missing_ok=True)
         except OSError as error:
             self._warn("Kaaviovälimuistia %s ei voi siivota: %s", self.folder, error)
@@ -184,6 +185,7 @@ class DiagramSession:
         self.cache = cache
         self.workers = workers if workers is not None else default_workers()
         self.svgs: dict[str, str] = {}
+        self.derived: dict[str, str] = {}
         self._graphviz: tuple[str, str] | None = None
 
     def graphviz(self) -> tuple[str, str]:
@@ -236,8 +238,21 @@ class DiagramSession:
                                 thread_name_prefix="dot") as pool:
             self.svgs.update(pool.map(work, missing.items()))
 
+    def derive(self, key: str, compute: Callable[[], str]) -> str:
+        """Text worked out from drawn diagrams (a finished figure, as JSON), cached like
+        them under ``key``, which must hash everything ``compute`` depends on."""
+        found = self.derived.get(key)
+        if found is None:
+            found = self.cache.get(key, ".json")
+            if found is None:
+                found = compute()
+                self.cache.put(key, found, ".json")
+            self.derived[key] = found
+        return found
+
     def prune(self) -> None:
-        self.cache.prune(self.svgs)
+        self.cache.prune([*(f"{key}.svg" for key in self.svgs),
+                          *(f"{key}.json" for key in self.derived)])
 
 
 def default_workers() -> int:

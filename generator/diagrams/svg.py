@@ -13,9 +13,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+import platform
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
+from pathlib import Path
 
 from .. import escape
 from .palette import BY_LIGHT
@@ -48,6 +52,39 @@ class FinishedSvg:
     view_box: str
     transform: str
     links: tuple[LinkBox, ...]
+
+    def to_json(self) -> str:
+        """Exact round trip with :meth:`from_json` (floats are written as ``repr``)."""
+        return json.dumps([self.markup, self.width, self.height, self.view_box,
+                           self.transform, [astuple(link) for link in self.links]],
+                          ensure_ascii=False)
+
+    @classmethod
+    def from_json(cls, text: str) -> FinishedSvg:
+        markup, width, height, view_box, transform, links = json.loads(text)
+        return cls(markup, float(width), float(height), view_box, transform,
+                   tuple(LinkBox(t, label, float(x), float(y), float(w), float(h))
+                         for t, label, x, y, w, h in links))
+
+
+def _code_version() -> str:
+    """What :func:`finish`'s output depends on besides its arguments: this module, the
+    palette and Python (ElementTree). Part of the key of finished figures on disk."""
+    from . import palette
+
+    digest = hashlib.sha256(f"python {platform.python_version()}".encode())
+    for module in (__file__, palette.__file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()
+
+
+FINISH_VERSION = _code_version()
+
+
+def finish_key(svg_text: str, *, prefix: str, title: str, desc: str) -> str:
+    """The disk-cache key of ``finish(svg_text, …)``."""
+    parts = json.dumps([FINISH_VERSION, svg_text, prefix, title, desc], ensure_ascii=False)
+    return hashlib.sha256(parts.encode("utf-8")).hexdigest()
 
 
 def finish(svg_text: str, *, prefix: str, title: str, desc: str) -> FinishedSvg:
