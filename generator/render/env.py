@@ -8,7 +8,7 @@ environment's ``finalize``); only values wrapped in :class:`Markup` by the helpe
 from __future__ import annotations
 
 import datetime as dt
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
@@ -33,11 +33,20 @@ def index_path(kind_key: str) -> str:
     return f"{KINDS_BY_KEY[kind_key].url_dir}/index.md"
 
 
+@lru_cache(maxsize=16384)
+def _md_text(text: str) -> str:
+    """:func:`escape.md_inline` of a string, remembered: the same names are printed on many
+    pages (links, tables, breadcrumbs)."""
+    return escape.md_inline(text)
+
+
 def _finalize(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, Markup):
         return value
+    if type(value) is str:
+        return _md_text(value)
     return escape.md_inline(value)
 
 
@@ -92,7 +101,7 @@ def link(context: Context, entity_id: str, label: str | None = None) -> Markup:
     """Markdown link to an entity, labelled with its name."""
     graph: Graph = context["graph"]
     text = label if label is not None else graph.name(entity_id)
-    return Markup(f"[{escape.md_inline(text)}]({url(context, entity_id)})")
+    return Markup(f"[{_md_text(str(text))}]({url(context, entity_id)})")
 
 
 @pass_context
