@@ -408,6 +408,14 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
+def _model_json(model: BaseModel) -> str:
+    """``_json(model.model_dump(mode="json"))``, byte for byte, written by pydantic's own
+    serializer: the json module's indenting encoder is pure Python (~0.1 s at 1,000
+    entities). The two agree on every string; they would differ on some floats (``1e-05``),
+    and the exports have none (tests/test_export_json.py compares them)."""
+    return model.model_dump_json(indent=1) + "\n"
+
+
 def render_data(graph: Graph, config: SiteConfig, *, today: dt.date | None = None
                 ) -> list[Output]:
     """The open-data files: both exports, their schemas and the page describing them."""
@@ -416,8 +424,8 @@ def render_data(graph: Graph, config: SiteConfig, *, today: dt.date | None = Non
                   counts={k.key: len(queries.ids_of_kind(graph, k)) for k in KINDS})
     return [
         Output(DATA_PAGE, page),
-        Output(GRAPH_FILE, _json(graph_export(graph, config).model_dump(mode="json"))),
-        Output(POPOLO_FILE, _json(popolo_export(graph, config, today).model_dump(mode="json"))),
+        Output(GRAPH_FILE, _model_json(graph_export(graph, config))),
+        Output(POPOLO_FILE, _model_json(popolo_export(graph, config, today))),
         Output(GRAPH_SCHEMA, _json(schema(GraphExport, config, GRAPH_SCHEMA))),
         Output(POPOLO_SCHEMA, _json(schema(PopoloExport, config, POPOLO_SCHEMA))),
     ]
