@@ -4,8 +4,12 @@
 For every corpus size (bench/corpus.py clones the real content under new ids):
 
 * the generator stage (load → validate → resolve → render, no MkDocs, handouts excluded)
-  per 1,000 entities, in a fresh interpreter (bench/stage.py), median of three runs;
-* the full ``mkdocs build --strict`` (handouts off) and the generator's share of it;
+  per 1,000 entities, in a fresh interpreter (bench/stage.py): with a warm diagram cache
+  (``.cache/diagrams``: every diagram read from disk; median of three runs), with a cold one
+  (every diagram drawn by ``dot``), and the first run of the interpreter (cold cache, imports
+  and template compilation included);
+* the full ``mkdocs build --strict`` (handouts off), with a cold and then a warm diagram
+  cache, and the generator's share of each;
 * the median and largest HTML page;
 * peak memory (maximum resident set size) of both, and tracemalloc's peak for the stage.
 
@@ -14,6 +18,7 @@ the time to make every PDF handout (cold cache and warm), which the stage above 
 
 Targets (issue 8): generator ≤ 0.5 s per 1,000 entities; generator ≤ 10 % of the full
 build; median page at 1,000 entities ≤ 1.2 × at 100; a no-op ``generate`` writes nothing.
+The first two are judged separately with a warm and with a cold diagram cache.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from typing import Any
 from .corpus import ROOT, copy_site_sources, counts_by_kind, real_graph, write_corpus
 
 CORPUS_DIR = ROOT / "bench" / "corpus"
+DIAGRAM_CACHE = Path(".cache") / "diagrams"  # generator.diagrams.graphviz.CACHE_FOLDER
 RESULTS = ROOT / "bench" / "results.md"
 EPOCH = "1747000000"
 HISTORY_HEADING = "## History"
@@ -51,7 +57,8 @@ class SizeResult:
     size: int
     kinds: dict[str, int]
     stage: dict[str, Any]
-    build_s: float | None = None
+    build_s: float | None = None  # warm diagram cache
+    build_cold_s: float | None = None  # cold diagram cache
     build_maxrss_mib: float | None = None
     build_error: str = ""
     pages: int = 0
@@ -60,12 +67,24 @@ class SizeResult:
     notes: list[str] = field(default_factory=list)
 
     @property
+    def cold_s(self) -> float:
+        return float(self.stage["cold"]["total_s"])
+
+    @property
     def per_1000_s(self) -> float:
         return float(self.stage["total_s"]) / (self.size / 1000)
 
     @property
+    def per_1000_cold_s(self) -> float:
+        return self.cold_s / (self.size / 1000)
+
+    @property
     def share(self) -> float | None:
         return float(self.stage["total_s"]) / self.build_s if self.build_s else None
+
+    @property
+    def share_cold(self) -> float | None:
+        return self.cold_s / self.build_cold_s if self.build_cold_s else None
 
 
 def _env() -> dict[str, str]:
@@ -112,14 +131,23 @@ def measure_size(size: int, *, build: bool) -> SizeResult:
     print(f"[{size}] corpus written: {count} entities", flush=True)
     stage = run_stage("generator", str(content))
     result = SizeResult(size, counts_by_kind(content), stage)
-    print(f"[{size}] generator stage {stage['total_s']:.2f} s", flush=True)
+    print(f"[{size}] generator stage: warm cache {stage['total_s']:.2f} s, cold cache "
+          f"{result.cold_s:.2f} s, first run {stage['first']['total_s']:.2f} s", flush=True)
     if stage["errors"]:
         result.notes.append(f"{stage['errors']} content errors in the corpus")
     if build:
         project = copy_site_sources(folder, content)
         site = folder / "site"
-        result.build_s, result.build_maxrss_mib, result.build_error = timed_build(project, site)
-        print(f"[{size}] mkdocs build {result.build_s:.1f} s", flush=True)
+        shutil.rmtree(project / DIAGRAM_CACHE, ignore_errors=True)
+        result.build_cold_s, cold_rss, result.build_error = timed_build(project, site)
+        print(f"[{size}] mkdocs build, cold diagram cache {result.build_cold_s:.1f} s",
+              flush=True)
+        if not result.build_error:
+            shutil.rmtree(site)
+            result.build_s, warm_rss, result.build_error = timed_build(project, site)
+            result.build_maxrss_mib = max(cold_rss, warm_rss)
+            print(f"[{size}] mkdocs build, warm diagram cache {result.build_s:.1f} s",
+                  flush=True)
         if not result.build_error:
             result.pages, result.median_page, result.largest_page = page_sizes(site)
     return result
@@ -218,19 +246,34 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
         "",
         "## Per corpus size",
         "",
-        "| Entities | Generator stage | per 1,000 | Full build | Generator share | Pages "
+        "Generator stage = load → validate → resolve → render, no MkDocs, no handouts. "
+        "*Warm*: every diagram read from the diagram cache (`.cache/diagrams`), as in every "
+        "build whose diagrams did not change; *cold*: every diagram drawn by Graphviz `dot`, "
+        "as after a fresh clone or a change to every diagram. Both exclude the interpreter's "
+        "one-time start (imports, template compilation): *first run* is a fresh interpreter "
+        "with a cold cache, all included. The full build is `mkdocs build --strict` "
+        "(handouts off), run with a cold and then a warm diagram cache.",
+        "",
+        "| Entities | Stage, warm cache | Stage, cold cache | per 1,000 warm / cold "
+        "| First run | Full build warm / cold | Generator share warm / cold | Pages "
         "| Median page | Largest page | Peak RSS stage / build | tracemalloc peak |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
     ]
     for r in sizes:
-        build = f"{r.build_s:.1f} s" if r.build_s and not r.build_error else (
+        built = r.build_s and r.build_cold_s and not r.build_error
+        build = f"{r.build_s:.1f} s / {r.build_cold_s:.1f} s" if built else (
             f"failed: {r.build_error}" if r.build_error else "–")
-        share = f"{r.share:.0%}" if r.share and not r.build_error else "–"
+        share = f"{r.share:.0%} / {r.share_cold:.0%}" if built and r.share and \
+            r.share_cold else "–"
         largest = f"{_kib(r.largest_page[0])} ({r.largest_page[1]})" if r.pages else "–"
         median = _kib(r.median_page) if r.pages else "–"
+        cold = r.stage["cold"]
         lines.append(
             f"| {r.size:,} | {r.stage['total_s']:.2f} s (check {r.stage['check_s']:.2f}, "
-            f"render {r.stage['render_s']:.2f}) | {r.per_1000_s:.2f} s | {build} | {share} "
+            f"render {r.stage['render_s']:.2f}) | {cold['total_s']:.2f} s (check "
+            f"{cold['check_s']:.2f}, render {cold['render_s']:.2f}) "
+            f"| {r.per_1000_s:.2f} s / {r.per_1000_cold_s:.2f} s "
+            f"| {r.stage['first']['total_s']:.2f} s | {build} | {share} "
             f"| {r.pages or '–'} | {median} | {largest} "
             f"| {_mib(r.stage['maxrss_mib'])} / {_mib(r.build_maxrss_mib)} "
             f"| {r.stage['tracemalloc_peak_mib']:.0f} MiB |")
@@ -241,21 +284,34 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
 
     by_size = {r.size: r for r in sizes}
     per_1000 = max((r.per_1000_s for r in sizes if r.size >= 1000), default=None)
+    per_1000_cold = max((r.per_1000_cold_s for r in sizes if r.size >= 1000), default=None)
     shares = [r.share for r in sizes if r.share is not None and not r.build_error]
+    shares_cold = [r.share_cold for r in sizes
+                   if r.share_cold is not None and not r.build_error]
     ratio = None
     if 100 in by_size and 1000 in by_size and by_size[100].pages and by_size[1000].pages:
         ratio = by_size[1000].median_page / by_size[100].median_page
     lines += [
         "## Targets",
         "",
+        "The stage targets are judged twice: with a warm diagram cache (the usual build) "
+        "and with a cold one (the first build of a checkout); each row says which.",
+        "",
         "| Target | Measured | Met |",
         "| --- | --- | :-: |",
-        f"| Generator stage ≤ {TARGET_PER_1000_S} s per 1,000 entities | "
+        f"| Generator stage ≤ {TARGET_PER_1000_S} s per 1,000 entities, warm cache | "
         + (f"{per_1000:.2f} s (worst corpus ≥ 1,000)" if per_1000 is not None else "–")
         + f" | {_ok(None if per_1000 is None else per_1000 <= TARGET_PER_1000_S)} |",
-        f"| Generator ≤ {TARGET_SHARE:.0%} of the full build | "
+        f"| Generator stage ≤ {TARGET_PER_1000_S} s per 1,000 entities, cold cache | "
+        + (f"{per_1000_cold:.2f} s (worst corpus ≥ 1,000)" if per_1000_cold is not None
+           else "–")
+        + f" | {_ok(None if per_1000_cold is None else per_1000_cold <= TARGET_PER_1000_S)} |",
+        f"| Generator ≤ {TARGET_SHARE:.0%} of the full build, warm cache | "
         + (f"{max(shares):.0%} (worst)" if shares else "–")
         + f" | {_ok(None if not shares else max(shares) <= TARGET_SHARE)} |",
+        f"| Generator ≤ {TARGET_SHARE:.0%} of the full build, cold cache | "
+        + (f"{max(shares_cold):.0%} (worst)" if shares_cold else "–")
+        + f" | {_ok(None if not shares_cold else max(shares_cold) <= TARGET_SHARE)} |",
         f"| Median page at 1,000 ≤ {TARGET_MEDIAN_RATIO} × at 100 | "
         + (f"{ratio:.2f} ×" if ratio is not None else "–")
         + f" | {_ok(None if ratio is None else ratio <= TARGET_MEDIAN_RATIO)} |",
@@ -283,8 +339,10 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
         "",
     ]
     summary = (f"- {info['date'][:10]} `{info['commit']}`: "
-               + "; ".join(f"{r.size:,}: stage {r.stage['total_s']:.2f} s"
-                           + (f", build {r.build_s:.1f} s" if r.build_s else "")
+               + "; ".join(f"{r.size:,}: stage {r.stage['total_s']:.2f} s warm / "
+                           f"{r.cold_s:.2f} s cold"
+                           + (f", build {r.build_s:.1f} s warm / {r.build_cold_s:.1f} s cold"
+                              if r.build_s and r.build_cold_s else "")
                            for r in sizes)
                + f"; no-op writes {len(noop['changed'])}; handouts cold "
                  f"{handouts.get('cold_s', 0):.1f} s")
