@@ -243,22 +243,28 @@ def content_files(root: Path, report: Report) -> Iterator[tuple[Path, Kind]]:
             yield file, kind
 
 
-def _shown(file: Path, root: Path) -> str:
-    """Path as editors see it: relative to the project (``content/…``)."""
+def _shown(file: Path, root: Path, prefix: str | None = None) -> str:
+    """Path as editors see it: relative to the working directory (``content/…``)."""
+    return (prefix or _shown_prefix(root)) + file.relative_to(root).as_posix()
+
+
+def _shown_prefix(root: Path) -> str:
+    """How ``root`` is shown, resolved once per load rather than once per file."""
     try:
-        return str(file.resolve().relative_to(Path.cwd().resolve()))
+        return root.resolve().relative_to(Path.cwd().resolve()).as_posix() + "/"
     except ValueError:
-        return str(Path(root.name) / file.relative_to(root))
+        return root.name + "/"
 
 
 def load(root: Path, report: Report, seen: set[str] | None = None) -> list[Document]:
     """Load every content file under ``root``; ``seen`` collects every file's id, also of
     files that fail, so later stages don't report references to them as dangling."""
     documents = []
+    prefix = _shown_prefix(root)
     for file, kind in content_files(root, report):
         if seen is not None:
             seen.add(file.stem)
-        document = read_document(file, kind, _shown(file, root), report)
+        document = read_document(file, kind, _shown(file, root, prefix), report)
         if document is not None:
             documents.append(document)
     return documents
