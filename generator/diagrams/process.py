@@ -3,6 +3,7 @@ branches, end."""
 
 from __future__ import annotations
 
+from .. import fi
 from ..escape import wrap_label
 from ..models import Phase, Process
 from ..render.queries import phase_numbers
@@ -66,10 +67,6 @@ def _detail_rows(phase: Phase) -> list[Html]:
     return [small_cell(f"{name}: {value}") for name, value in details if value]
 
 
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def process_diagram(graph: Graph, process_id: str) -> Diagram:
     process = graph.processes[process_id]
     swatches = actor_swatches(graph)
@@ -110,9 +107,9 @@ def process_diagram(graph: Graph, process_id: str) -> Diagram:
         legend.append(LegendItem("Kaksoisreunus ja ”yhdessä”", symbol="▣",
                                  note="vastuutahot tekevät vaiheen yhdessä"))
     phases = len(process.phases) - decisions
-    counts = _plural(phases, "vaihe", "vaihetta")
+    counts = fi.count(phases, "vaihe", "vaihetta")
     if decisions:
-        counts += " ja " + _plural(decisions, "päätöskohta", "päätöskohtaa")
+        counts += " ja " + fi.count(decisions, "päätöskohta", "päätöskohtaa")
     names = ", ".join(graph.name(a) for a in actors) or "ei nimettyjä"
     return Diagram(
         kind="prosessi",
