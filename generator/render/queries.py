@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -296,6 +296,15 @@ class Queries:
     def sort_name(self, entity_id: str) -> str:
         return sort_name(self.graph, entity_id)
 
+    def _group_by(self, entities: Mapping[str, BaseModel], field: str) -> dict[str, list[str]]:
+        """Ids of ``entities`` (in Finnish order) by the id their ``field`` refers to."""
+        index: dict[str, list[str]] = defaultdict(list)
+        for entity_id in self.by_name(entities):
+            target = getattr(entities[entity_id], field)
+            if target:
+                index[target].append(entity_id)
+        return index
+
     # one entity, cached (pages and indexes ask for the same committee many times)
 
     def seat_rows(self, committee: Committee) -> list[SeatRow]:
@@ -387,12 +396,7 @@ class Queries:
 
     @cached_property
     def _appointed(self) -> dict[str, list[str]]:
-        index: dict[str, list[str]] = defaultdict(list)
-        for committee_id in self.by_name(self.graph.committees):
-            appointer = self.graph.committees[committee_id].appointed_by
-            if appointer:
-                index[appointer].append(committee_id)
-        return index
+        return self._group_by(self.graph.committees, "appointed_by")
 
     def appointed_committees(self, body_id: str) -> list[str]:
         return self._appointed.get(body_id, [])
@@ -430,12 +434,7 @@ class Queries:
 
     @cached_property
     def _people_by_org(self) -> dict[str, list[str]]:
-        index: dict[str, list[str]] = defaultdict(list)
-        for person_id in self.by_name(self.graph.people):
-            organisation = self.graph.people[person_id].organisation
-            if organisation:
-                index[organisation].append(person_id)
-        return index
+        return self._group_by(self.graph.people, "organisation")
 
     def body_people(self, body_id: str) -> list[str]:
         return self._people_by_org.get(body_id, [])
@@ -483,12 +482,7 @@ class Queries:
 
     @cached_property
     def _owned(self) -> dict[str, list[str]]:
-        index: dict[str, list[str]] = defaultdict(list)
-        for process_id in self.by_name(self.graph.processes):
-            owner = self.graph.processes[process_id].owner
-            if owner:
-                index[owner].append(process_id)
-        return index
+        return self._group_by(self.graph.processes, "owner")
 
     def owned_processes(self, body_id: str) -> list[str]:
         return self._owned.get(body_id, [])
