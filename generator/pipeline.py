@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from .diagnostics import ContentError, Report
+from .gcpause import paused_gc
 from .loader import load
 from .resolve import Graph, resolve
 from .validate import build
@@ -15,9 +16,10 @@ def check(content: Path, *, today: dt.date | None = None) -> tuple[Graph, Report
     """Load, validate and resolve ``content``; the report holds every problem found."""
     report = Report()
     seen: set[str] = set()
-    documents = load(content, report, seen)
-    records = build(documents, report)
-    graph = resolve(records, report, today=today, broken=seen - {r.id for r in records})
+    with paused_gc():
+        documents = load(content, report, seen)
+        records = build(documents, report)
+        graph = resolve(records, report, today=today, broken=seen - {r.id for r in records})
     return graph, report
 
 

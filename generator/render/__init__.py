@@ -6,6 +6,7 @@ collects them. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
+from ..gcpause import paused_gc
 from ..resolve import Graph
 from .site import Output, Outputs, SiteConfig
 
@@ -25,7 +26,7 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     from .pages import render_pages
 
     outputs = Outputs()
-    with diagram_session(cache_folder(config)):
+    with paused_gc(), diagram_session(cache_folder(config)):
         prepare(graph)
         outputs.extend(render_pages(graph, config))
         outputs.extend(render_data(graph, config))
