@@ -22,6 +22,7 @@ from .text import plain
 
 REFRESH = dt.timedelta(hours=12)  # how often clients should fetch the feed again
 STATUS = {"peruttu": "CANCELLED", "pidetty": "CONFIRMED"}
+_END = b"END:VCALENDAR\r\n"
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,14 @@ def event(graph: Graph, config: SiteConfig, meeting_id: str, stamp: dt.datetime)
 
 
 def calendar(graph: Graph, config: SiteConfig, feed: Feed,
-             stamps: Mapping[str, dt.datetime]) -> bytes:
-    """One feed as RFC 5545 bytes (CRLF line endings, lines folded at 75 octets)."""
+             stamps: Mapping[str, dt.datetime],
+             events: dict[str, bytes] | None = None) -> bytes:
+    """One feed as RFC 5545 bytes (CRLF line endings, lines folded at 75 octets).
+
+    ``events`` remembers each meeting's serialised VEVENT across the feeds of one build:
+    a meeting is in the all-meetings feed, its series' feed and its own, and serialising
+    (folding every line) is most of a feed's cost.
+    """
     meetings = {i: graph.entity(i) for i in feed.meeting_ids}
     ordered = sorted(
         (i for i, m in meetings.items() if isinstance(m, Meeting) and timing.in_feeds(m)),
@@ -167,9 +174,16 @@ def calendar(graph: Graph, config: SiteConfig, feed: Feed,
     # Always present: it is also the one component an otherwise empty feed needs (RFC 5545
     # requires at least one), e.g. a series whose meetings are known only by month.
     cal.add_component(vtimezone.helsinki(timed_years))
+    # Components are written after the calendar's properties, in order: the events are
+    # spliced in before the closing line, byte for byte what add_component would give.
+    head = bytes(cal.to_ical())
+    assert head.endswith(_END)
+    serialised = {} if events is None else events
     for meeting_id in ordered:
-        cal.add_component(event(graph, config, meeting_id, stamps[meeting_id]))
-    return bytes(cal.to_ical())
+        if meeting_id not in serialised:
+            serialised[meeting_id] = bytes(
+                event(graph, config, meeting_id, stamps[meeting_id]).to_ical())
+    return head[:-len(_END)] + b"".join(serialised[i] for i in ordered) + _END
 
 
 def fallback_stamp(meeting: Meeting) -> dt.datetime:
