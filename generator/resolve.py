@@ -51,6 +51,7 @@ class Backlink:
 
     source: str
     field: str
+    mention: bool = False  # an ``[[id]]`` in a Markdown field, not a reference field
 
 
 @dataclass
@@ -322,7 +323,7 @@ def _check_mentions(record: Record, graph: Graph, report: Report,
             if target in quiet:
                 continue
             if target in graph:
-                backlinks[target].append(Backlink(record.id, _dotted(path)))
+                backlinks[target].append(Backlink(record.id, _dotted(path), mention=True))
             else:
                 _err(record, path,
                      f"{_dotted(path)}: tekstin viittaus [[{target}]] ei osoita mihinkään",

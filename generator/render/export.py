@@ -32,7 +32,7 @@ from ..models import (
     Process,
     Topic,
 )
-from ..resolve import MENTION, Graph, walk_markdown, walk_refs
+from ..resolve import Graph
 from . import queries
 from .env import entity_path, render
 from .pages import source_path
@@ -110,33 +110,22 @@ class GraphExport(Out):
 
 
 def edges(graph: Graph) -> list[Edge]:
-    found: set[Edge] = set()
-    for source in graph.records:
-        entity = graph.entity(source)
-        for path, _kinds, target in walk_refs(entity):
-            if target not in graph:
-                continue
-            found.add(Edge(source=source, target=target, field=_dotted(path),
-                           type=_edge_type(entity, path)))
-        for path, text in walk_markdown(entity):
-            for match in MENTION.finditer(text):
-                target = match.group(1).strip()
-                if target in graph:
-                    found.add(Edge(source=source, target=target, field=_dotted(path),
-                                   type="maininta"))
+    """Every resolved reference and mention, from the graph's back-links."""
+    found = [
+        Edge(source=link.source, target=target, field=link.field,
+             type="maininta" if link.mention else _edge_type(graph.entity(link.source),
+                                                             link.field))
+        for target, links in graph.backlinks.items() for link in links
+    ]
     return sorted(found, key=lambda e: (e.source, e.field, e.target))
 
 
-def _dotted(path: tuple[str | int, ...]) -> str:
-    return ".".join(str(p) for p in path)
-
-
-def _edge_type(entity: Entity, path: tuple[str | int, ...]) -> str:
-    if len(path) == 3 and path[0] == "relations" and isinstance(path[1], int):
-        relation = getattr(entity, "relations", [])[path[1]]
-        return str(relation.type)
-    named = [p for p in path if isinstance(p, str)]
-    return named[-1]
+def _edge_type(entity: Entity, field: str) -> str:
+    """The relation's type for ``relations.N.target``, else the field's own name."""
+    parts = field.split(".")
+    if len(parts) == 3 and parts[0] == "relations" and parts[1].isdigit():
+        return str(getattr(entity, "relations", [])[int(parts[1])].type)
+    return next(p for p in reversed(parts) if not p.isdigit())
 
 
 def graph_export(graph: Graph, config: SiteConfig) -> GraphExport:
