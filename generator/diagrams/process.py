@@ -69,7 +69,7 @@ def _detail_rows(phase: Phase) -> list[Html]:
 
 def process_diagram(graph: Graph, process_id: str) -> Diagram:
     process = graph.processes[process_id]
-    swatches = actor_swatches(graph)
+    swatches = graph.memo("actor_swatches", lambda: actor_swatches(graph))
     dot = digraph(f"prosessi-{process_id}", ordering="out")
     dot.node(START_ID, id=START_ID, label="Alku", shape="oval", fillcolor=TERMINAL.light,
              **{"class": "dg-start"})
