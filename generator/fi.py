@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from functools import cache
 
 WEEKDAYS = ("ma", "ti", "ke", "to", "pe", "la", "su")
 MONTHS = (
@@ -100,18 +101,19 @@ def duration(start: dt.time, end: dt.time) -> str:
 
 def sort_key(text: str) -> tuple[str, str]:
     """Collation key for Finnish alphabetical order (SFS 4600)."""
-    folded = []
-    for char in text.lower():
-        if char in "åäö":
-            folded.append(char)
-            continue
-        base = unicodedata.normalize("NFD", char)[0]
-        if base == "w":
-            base = "v"
-        folded.append(base)
-    kept = (c for c in folded if c.isalnum() or c == " ")
-    primary = "".join(chr(0x100 + _ORDER.index(c)) if c in _ORDER else c for c in kept)
-    return primary, text
+    return "".join(map(_primary, text.lower())), text
+
+
+@cache
+def _primary(char: str) -> str:
+    """One lower-case character's part of :func:`sort_key`: å, ä and ö are letters of
+    their own after z, w sorts as v, other accents are ignored, punctuation is dropped."""
+    base = char if char in "åäö" else unicodedata.normalize("NFD", char)[0]
+    if base == "w":
+        base = "v"
+    if not (base.isalnum() or base == " "):
+        return ""
+    return chr(0x100 + _ORDER.index(base)) if base in _ORDER else base
 
 
 # Jinja filters for every template environment (pages, handouts): one place for Finnish
