@@ -18,6 +18,12 @@ from .render import SiteConfig, render_site
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"pitää olla positiivinen kokonaisluku, ei '{text}'")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -40,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--strict", action="store_true", help="varoitukset ovat virheitä")
     gen.add_argument("--site-url", default=None, help="sivuston osoite (oletus: mkdocs.yml)")
     gen.add_argument("--no-handouts", action="store_true", help="älä tuota PDF-tiedostoja")
+    gen.add_argument("--jobs", type=_positive, default=None, metavar="N",
+                     help="sivuja tekeviä prosesseja enintään (oletus: yksi suoritinta kohden)")
     schema = sub.add_parser("schema", help="kirjoita JSON Schemat")
     schema.add_argument("--out", type=Path, required=True, help="kohdekansio")
     new = sub.add_parser("new", help="luo uusi sisältötiedosto", parents=[common])
@@ -87,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
 
     site_url = args.site_url or site_url_from_mkdocs(Path("mkdocs.yml"))
     config = SiteConfig(content_dir=args.content, site_url=site_url,
-                        project_root=Path(os.getcwd()), handouts=not args.no_handouts)
+                        project_root=Path(os.getcwd()), handouts=not args.no_handouts,
+                        jobs=args.jobs)
     from .diagrams import DiagramError
 
     try:

@@ -29,7 +29,7 @@ import shutil
 import subprocess
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -249,6 +249,22 @@ class DiagramSession:
                 self.cache.put(key, found, ".json")
             self.derived[key] = found
         return found
+
+    def known(self) -> tuple[Collection[str], Collection[str]]:
+        """The keys of the SVGs and derived texts this session holds now."""
+        return set(self.svgs), set(self.derived)
+
+    def learned_since(self, known: tuple[Collection[str], Collection[str]]
+                      ) -> tuple[dict[str, str], dict[str, str]]:
+        """What was drawn or derived after :meth:`known` gave ``known``: a forked render
+        worker sends it back, so its parent's :meth:`prune` keeps those cache files."""
+        svgs, derived = known
+        return ({k: v for k, v in self.svgs.items() if k not in svgs},
+                {k: v for k, v in self.derived.items() if k not in derived})
+
+    def merge(self, learned: tuple[dict[str, str], dict[str, str]]) -> None:
+        self.svgs.update(learned[0])
+        self.derived.update(learned[1])
 
     def prune(self) -> None:
         self.cache.prune([*(f"{key}.svg" for key in self.svgs),

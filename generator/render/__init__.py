@@ -17,21 +17,26 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     """Every generated file of the site.
 
     Diagrams come from the project's disk cache (``.cache/diagrams``); those not cached are
-    drawn first, several ``dot`` processes at a time, before any page asks for them.
+    drawn first, several ``dot`` processes at a time, before any page asks for them. The
+    pages, feeds and exports are then rendered on every CPU (:mod:`.parallel`).
     """
     from ..calendar import render_calendar
     from ..diagrams import cache_folder, diagram_session, prepare, render_diagram_pages
     from ..handouts import render_handouts
     from .export import render_data
-    from .pages import render_pages
+    from .pages import page_tasks
+    from .parallel import run_tasks
 
     outputs = Outputs()
     with paused_gc(), diagram_session(cache_folder(config)):
         prepare(graph)
-        outputs.extend(render_pages(graph, config))
-        outputs.extend(render_data(graph, config))
-        outputs.extend(render_calendar(graph, config))
-        outputs.extend(render_diagram_pages(graph, config))
+        tasks = [
+            *page_tasks(graph, config),
+            lambda: render_data(graph, config),
+            lambda: render_calendar(graph, config),
+            lambda: render_diagram_pages(graph, config),
+        ]
+        outputs.extend(run_tasks(tasks, config.jobs))
         if config.handouts:
             outputs.extend(render_handouts(graph, config))
     return outputs

@@ -9,7 +9,9 @@ PDF handouts are produced.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -121,27 +123,40 @@ def page_context(graph: Graph, config: SiteConfig, today: dt.date) -> dict[str, 
 def render_pages(graph: Graph, config: SiteConfig, *, today: dt.date | None = None
                  ) -> list[Output]:
     """The home page, one index per kind and one page per entity."""
+    return [output for task in page_tasks(graph, config, today=today) for output in task()]
+
+
+def page_tasks(graph: Graph, config: SiteConfig, *, today: dt.date | None = None
+               ) -> list[Callable[[], list[Output]]]:
+    """:func:`render_pages` as one task per page, to be run in any order and process."""
     today = today or build_date()
     root = config.project_root or config.content_dir.parent
     updated = last_commit_dates(root, config.content_dir.name)
     context = page_context(graph, config, today)
-    outputs = [_home(graph, config, context, updated)]
+
+    def index(kind: Kind, ids: list[str]) -> list[Output]:
+        path = index_path(kind.key)
+        return [Output(path, tidy(render("pages/index.md.j2", graph, path, kind=kind,
+                                         ids=ids, **context)))]
+
+    def entity(kind: Kind, entity_id: str) -> list[Output]:
+        path = entity_path(graph, entity_id)
+        source = source_path(graph, entity_id, config)
+        text = render(
+            f"pages/{kind.key}.md.j2", graph, path,
+            id=entity_id, entity=graph.entity(entity_id), kind=kind,
+            updated=updated.get(source), source=source,
+            index_path=index_path(kind.key), **context,
+        )
+        return [Output(path, tidy(text), source=source)]
+
+    tasks: list[Callable[[], list[Output]]] = [
+        lambda: [_home(graph, config, context, updated)]]
     for kind in KINDS:
         ids = sorted_ids(context["q"], kind)
-        path = index_path(kind.key)
-        outputs.append(Output(path, render("pages/index.md.j2", graph, path, kind=kind,
-                                           ids=ids, **context)))
-        for entity_id in ids:
-            path = entity_path(graph, entity_id)
-            source = source_path(graph, entity_id, config)
-            text = render(
-                f"pages/{kind.key}.md.j2", graph, path,
-                id=entity_id, entity=graph.entity(entity_id), kind=kind,
-                updated=updated.get(source), source=source,
-                index_path=index_path(kind.key), **context,
-            )
-            outputs.append(Output(path, text, source=source))
-    return [Output(o.path, tidy(str(o.content)), source=o.source) for o in outputs]
+        tasks.append(functools.partial(index, kind, ids))
+        tasks += [functools.partial(entity, kind, entity_id) for entity_id in ids]
+    return tasks
 
 
 def tidy(markdown: str) -> str:
@@ -155,4 +170,4 @@ def _home(graph: Graph, config: SiteConfig, context: dict[str, Any],
     source = source_path(graph, network, config) if network else None
     text = render("pages/home.md.j2", graph, HOME, entries=entry_points(graph),
                   updated=updated.get(source) if source else None, **context)
-    return Output(HOME, text, source=source)
+    return Output(HOME, tidy(text), source=source)

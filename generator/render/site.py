@@ -16,6 +16,7 @@ class SiteConfig:
     site_name: str = "Työllisyyden edistämisen yhdyspintaverkosto"
     project_root: Path | None = None
     handouts: bool = True
+    jobs: int | None = None  # processes that render pages (None: one per CPU)
 
 
 @dataclass(frozen=True)

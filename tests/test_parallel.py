@@ -1,0 +1,162 @@
+"""Rendering in forked workers: same outputs as a serial render, failures handled.
+
+The forking cases run in a fresh interpreter: pytest may hold other threads (the browser
+tests' web server), and the render rightly refuses to fork a process that has them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+from typing import Any
+
+from generator.render import parallel
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Shared by the fresh-interpreter snippets: a fork counter and tasks that say where they ran.
+PRELUDE = """
+import json, os, logging
+from generator.render import parallel
+from generator.render.site import Output
+PARENT = os.getpid()
+FORKS = []
+_fork = os.fork
+def counting_fork():
+    FORKS.append(1)
+    return _fork()
+os.fork = counting_fork
+def task(index):
+    return lambda: [Output(f"{index}.md", f"sivu {index}")]
+"""
+
+
+def run_fresh(code: str, tmp_path: Path) -> Any:
+    """Run ``code`` (after :data:`PRELUDE`) in a new interpreter; its last stdout line is
+    JSON."""
+    result = subprocess.run(
+        [sys.executable, "-c", PRELUDE + textwrap.dedent(code)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 0, result.stderr
+    return {"result": json.loads(result.stdout.strip().splitlines()[-1]),
+            "stderr": result.stderr}
+
+
+def test_parallel_render_of_the_real_content_matches_a_serial_one(tmp_path: Path) -> None:
+    ran = run_fresh(f"""
+        from pathlib import Path
+        from generator.pipeline import check
+        from generator.render import SiteConfig, render_site
+        content = Path({str(ROOT / "content")!r})
+        graph, report = check(content)
+        def render(jobs):
+            config = SiteConfig(content_dir=content, project_root=Path.cwd(), handouts=False,
+                                jobs=jobs)
+            return {{p: o.data.hex() for p, o in render_site(graph, config).files.items()}}
+        serial = render(1)
+        forks_before = len(FORKS)
+        forked = render(2)
+        print(json.dumps({{"serial": serial, "forked": forked,
+                          "forks": len(FORKS) - forks_before}}))
+    """, tmp_path)["result"]
+    assert ran["forks"] == 1  # the second render really used a worker
+    assert list(ran["forked"]) == list(ran["serial"])  # same files in the same order
+    assert ran["forked"] == ran["serial"]  # byte for byte
+    assert "index.md" in ran["serial"] and len(ran["serial"]) > 100
+
+
+def test_outputs_come_back_in_task_order_from_every_worker(tmp_path: Path) -> None:
+    ran = run_fresh("""
+        parallel.MIN_TASKS_PER_WORKER = 1
+        outputs = parallel.run_tasks([task(i) for i in range(9)], jobs=3)
+        print(json.dumps({"paths": [o.path for o in outputs], "forks": len(FORKS)}))
+    """, tmp_path)["result"]
+    assert ran == {"paths": [f"{i}.md" for i in range(9)], "forks": 2}
+
+
+def test_a_task_failing_in_a_worker_raises_here(tmp_path: Path) -> None:
+    ran = run_fresh("""
+        parallel.MIN_TASKS_PER_WORKER = 1
+        def broken():
+            raise ValueError(f"rikki prosessissa {'työ' if os.getpid() != PARENT else 'pää'}")
+        tasks = [task(0), broken, task(2), task(3)]
+        try:
+            parallel.run_tasks(tasks, jobs=2)
+        except ValueError as error:
+            print(json.dumps({"raised": str(error), "forks": len(FORKS)}))
+    """, tmp_path)["result"]
+    assert ran == {"raised": "rikki prosessissa työ", "forks": 1}
+
+
+def test_an_exception_that_cannot_be_pickled_still_arrives_as_text(tmp_path: Path) -> None:
+    ran = run_fresh("""
+        parallel.MIN_TASKS_PER_WORKER = 1
+        class Odd(Exception):
+            def __init__(self):
+                super().__init__("outo virhe")
+                self.callback = lambda: None  # lambdas cannot be pickled
+        def broken():
+            raise Odd()
+        try:
+            parallel.run_tasks([task(0), broken], jobs=2)
+        except RuntimeError as error:
+            print(json.dumps({"raised": str(error)}))
+    """, tmp_path)["result"]
+    assert ran == {"raised": "Odd: outo virhe"}
+
+
+def test_a_worker_that_dies_costs_only_time(tmp_path: Path) -> None:
+    ran = run_fresh("""
+        parallel.MIN_TASKS_PER_WORKER = 1
+        def dies_in_worker():
+            if os.getpid() != PARENT:
+                os._exit(3)  # as if killed: no answer at all
+            return [Output("1.md", "tehty pääprosessissa")]
+        outputs = parallel.run_tasks([task(0), dies_in_worker, task(2), task(3)], jobs=2)
+        print(json.dumps({"outputs": [[o.path, o.content] for o in outputs]}))
+    """, tmp_path)
+    assert ran["result"]["outputs"] == [
+        ["0.md", "sivu 0"], ["1.md", "tehty pääprosessissa"], ["2.md", "sivu 2"],
+        ["3.md", "sivu 3"]]
+    assert "päättyi vastaamatta" in ran["stderr"]
+
+
+def test_what_a_worker_adds_to_the_diagram_cache_is_kept(tmp_path: Path) -> None:
+    ran = run_fresh("""
+        from pathlib import Path
+        from generator.diagrams.graphviz import current_session, diagram_session
+        parallel.MIN_TASKS_PER_WORKER = 1
+        def derives():
+            text = current_session().derive("k" * 64, lambda: f"johdettu {os.getpid()}")
+            return [Output("1.md", text)]
+        with diagram_session(Path("cache")) as session:
+            outputs = parallel.run_tasks([task(0), derives], jobs=2)
+            known = dict(session.derived)
+        files = sorted(p.name for p in Path("cache").iterdir())
+        print(json.dumps({"derived": known, "files": files, "text": outputs[1].content,
+                          "parent": PARENT}))
+    """, tmp_path)["result"]
+    assert ran["text"].startswith("johdettu ") and ran["text"] != f"johdettu {ran['parent']}"
+    assert ran["derived"] == {"k" * 64: ran["text"]}
+    # The session's prune at the end kept the file the worker wrote.
+    assert ran["files"] == ["k" * 64 + ".json"]
+
+
+def test_no_fork_with_other_threads_one_job_or_few_tasks() -> None:
+    assert parallel.workers_for(10_000, jobs=1) == 1
+    assert parallel.workers_for(parallel.MIN_TASKS_PER_WORKER - 1, jobs=4) == 1
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert parallel.workers_for(10_000, jobs=4) == 1
+    finally:
+        stop.set()
+        thread.join()
