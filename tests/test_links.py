@@ -14,12 +14,15 @@
 from __future__ import annotations
 
 import html.parser
+import posixpath
 import re
 from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
+
+from generator.render.site import relative
 
 URL_ATTRIBUTES = ("href", "src", "xlink:href")
 HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
@@ -159,3 +162,25 @@ def test_external_link_rules(url: str, problem: str | None) -> None:
         assert result is None
     else:
         assert result is not None and problem in result
+
+
+RELATIVE_CASES = ["index.md", "a/b.md", "a/c.md", "d/e.md", "a/x/y.md", "q/r/s/t.md",
+                  "pdf/x.pdf", "a/", "a/b/", ".", "./a/b.md", "a", "a/x", "a/b.c/d.md"]
+
+
+@pytest.mark.parametrize("from_path", RELATIVE_CASES)
+def test_relative_links_resolve_to_their_target(from_path: str) -> None:
+    """Every link ``relative`` writes, resolved from the page's folder, is the target."""
+    for to_path in RELATIVE_CASES:
+        link = relative(from_path, to_path)
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_path), link))
+        assert resolved == posixpath.normpath(to_path), (from_path, to_path, link)
+        assert not link.startswith("/")
+
+
+def test_relative_links_between_pages() -> None:
+    assert relative("prosessit/typ.md", "prosessit/other.md") == "other.md"
+    assert relative("prosessit/typ.md", "lait/laki.md") == "../lait/laki.md"
+    assert relative("index.md", "lait/laki.md") == "lait/laki.md"
+    assert relative("kalenteri/tilaa/index.md", "index.md") == "../../index.md"
+    assert relative("lait/index.md", "lait/") == "."
