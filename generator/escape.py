@@ -21,6 +21,8 @@ _MD_LINK = re.compile(
 )
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 SAFE_SCHEMES = ("https:", "http:", "mailto:")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!~{}])")
+_SAFE_AUTOLINK = re.compile(r"&lt;(https://[^\s&]*)&gt;")
 _MENTION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 # Any inline link destination: "](" then everything up to ")" (whitespace, newlines and a
 # title included; Python-Markdown allows all of them, browsers drop tabs and newlines).
@@ -45,7 +47,7 @@ def md_inline(value: object) -> str:
     """Plain text → Markdown that renders as exactly that text (one line)."""
     text = " ".join(str(value).split())
     text = html.escape(text, quote=False)
-    return re.sub(r"([\\`*_\[\]#|!~{}])", r"\\\1", text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def md_cell(value: object) -> str:
@@ -62,8 +64,10 @@ def markdown(value: str, mention: Callable[[str], str]) -> str:
     typed in front of them cannot undo the escape.
     """
     text = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    # Autolinks were escaped above; bring back only safe ones.
-    text = re.sub(r"&lt;(https://[^\s&]*)&gt;", r"<\1>", text)
+    # Autolinks were escaped above; bring back only safe ones. (Each pass below runs only
+    # when its pattern can match: most fields have no links at all.)
+    if "&lt;https://" in text:
+        text = _SAFE_AUTOLINK.sub(r"<\1>", text)
     # Attribute lists ({: onclick="…"}) would put any attribute on the element.
     text = text.replace("{", "&#123;")
 
@@ -73,7 +77,8 @@ def markdown(value: str, mention: Callable[[str], str]) -> str:
             return label
         return match.group(0)
 
-    text = _MD_LINK.sub(link, text)
+    if "](" in text:
+        text = _MD_LINK.sub(link, text)
     # Whatever the simple pattern missed: images in other forms become links…
     text = text.replace("![", "&#33;[")
 
@@ -88,9 +93,13 @@ def markdown(value: str, mention: Callable[[str], str]) -> str:
             return match.group(0)
         return match.group(1) + "&#91;" + match.group(0)[len(match.group(1)) + 1:]
 
-    text = _LINK_DESTINATION.sub(destination, text)
-    text = _REFERENCE.sub(reference, text)
-    return _MENTION.sub(lambda m: mention(m.group(1).strip()), text)
+    if "](" in text:
+        text = _LINK_DESTINATION.sub(destination, text)
+    if "]:" in text:
+        text = _REFERENCE.sub(reference, text)
+    if "[[" in text:
+        text = _MENTION.sub(lambda m: mention(m.group(1).strip()), text)
+    return text
 
 
 def _unescape(url: str) -> str:
