@@ -11,10 +11,10 @@ The loader reads YAML *events*, not PyYAML's constructed objects, for three reas
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -32,8 +32,9 @@ SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
+    """Where a key or value starts (a tuple: a file has tens of thousands of them)."""
+
     line: int  # 1-based
     col: int  # 1-based
 
@@ -74,93 +75,116 @@ def _pos(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-class _Builder:
-    """Builds plain data from a stream of YAML events, recording positions."""
+def _reject_features(event: yaml.Event) -> None:
+    if isinstance(event, yaml.AliasEvent):
+        raise YamlProblem(
+            "YAML-viittaukset (*alias) eivät ole sallittuja",
+            event.start_mark,
+            "kirjoita arvo auki joka kohtaan",
+        )
+    anchor = getattr(event, "anchor", None)
+    if anchor:
+        raise YamlProblem(
+            f"YAML-ankkurit (&{anchor}) eivät ole sallittuja",
+            event.start_mark,
+            "kirjoita arvo auki joka kohtaan",
+        )
+    tag = getattr(event, "tag", None)
+    if tag and tag != "!":
+        raise YamlProblem(
+            f"YAML-tagit ({tag}) eivät ole sallittuja",
+            event.start_mark,
+            "poista tagi; kentän tyyppi tulee sisältömallista",
+        )
+    if not isinstance(event, yaml.NodeEvent):
+        raise YamlProblem(f"odottamaton YAML-rakenne {type(event).__name__}", event.start_mark)
 
-    def __init__(self, events: Iterator[yaml.Event]) -> None:
-        self.events = events
+
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
+class _Builder:
+    """Builds plain data from YAML events, recording positions.
+
+    The hottest loop of the load stage (one call per key and value), so it compares event
+    types with ``is`` and checks for anchors, aliases and tags with one test per event; the
+    messages come from :func:`_reject_features`.
+    """
+
+    def __init__(self, next_event: Callable[[], Any]) -> None:
+        self.next = next_event
         self.values: dict[Path_, Position] = {}
         self.keys: dict[Path_, Position] = {}
 
-    def next(self) -> yaml.Event:
-        return next(self.events)
-
-    def _reject_features(self, event: yaml.Event) -> None:
-        if isinstance(event, yaml.AliasEvent):
-            raise YamlProblem(
-                "YAML-viittaukset (*alias) eivät ole sallittuja",
-                event.start_mark,
-                "kirjoita arvo auki joka kohtaan",
-            )
-        anchor = getattr(event, "anchor", None)
-        if anchor:
-            raise YamlProblem(
-                f"YAML-ankkurit (&{anchor}) eivät ole sallittuja",
-                event.start_mark,
-                "kirjoita arvo auki joka kohtaan",
-            )
-        tag = getattr(event, "tag", None)
-        if tag and tag != "!":
-            raise YamlProblem(
-                f"YAML-tagit ({tag}) eivät ole sallittuja",
-                event.start_mark,
-                "poista tagi; kentän tyyppi tulee sisältömallista",
-            )
-
     def document(self) -> Any:
-        event = self.next()
-        return self.node(event, ())
+        return self.node(self.next(), ())
 
-    def node(self, event: yaml.Event, path: Path_) -> Any:
-        self._reject_features(event)
-        self.values[path] = _pos(event.start_mark)
-        if isinstance(event, yaml.ScalarEvent):
-            if event.implicit[0] and event.value in ("", "~", "null", "Null", "NULL"):
+    def node(self, event: Any, path: Path_) -> Any:  # Any: `type(x) is` does not narrow
+        kind = type(event)
+        if kind is yaml.ScalarEvent:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                _reject_features(event)
+            mark = event.start_mark
+            self.values[path] = Position(mark.line + 1, mark.column + 1)
+            value = event.value
+            if value in _NULLS and event.implicit[0]:
                 return None
-            return event.value
-        if isinstance(event, yaml.SequenceStartEvent):
+            return value
+        if ((kind is not yaml.MappingStartEvent and kind is not yaml.SequenceStartEvent)
+                or event.anchor is not None or (event.tag is not None and event.tag != "!")):
+            _reject_features(event)  # raises: an alias, anchor, tag or a stray event
+        mark = event.start_mark
+        self.values[path] = Position(mark.line + 1, mark.column + 1)
+        next_event = self.next
+        if kind is yaml.SequenceStartEvent:
             items: list[Any] = []
             while True:
-                child = self.next()
-                if isinstance(child, yaml.SequenceEndEvent):
+                child = next_event()
+                if type(child) is yaml.SequenceEndEvent:
                     return items
                 items.append(self.node(child, (*path, len(items))))
-        if isinstance(event, yaml.MappingStartEvent):
-            mapping: dict[str, Any] = {}
-            while True:
-                key_event = self.next()
-                if isinstance(key_event, yaml.MappingEndEvent):
-                    return mapping
-                self._reject_features(key_event)
-                if not isinstance(key_event, yaml.ScalarEvent):
-                    raise YamlProblem("avaimen pitää olla tekstiä", key_event.start_mark)
-                key = key_event.value
-                if key in mapping:
-                    first = self.keys[(*path, key)]
-                    raise YamlProblem(
-                        f"avain '{key}' toistuu (ensimmäinen rivillä {first.line})",
-                        key_event.start_mark,
-                        "poista toinen tai yhdistä niiden sisältö",
-                    )
-                self.keys[(*path, key)] = _pos(key_event.start_mark)
-                mapping[key] = self.node(self.next(), (*path, key))
-        raise YamlProblem(f"odottamaton YAML-rakenne {type(event).__name__}", event.start_mark)
+        mapping: dict[str, Any] = {}
+        keys = self.keys
+        while True:
+            key_event = next_event()
+            key_kind = type(key_event)
+            if key_kind is yaml.MappingEndEvent:
+                return mapping
+            if key_kind is not yaml.ScalarEvent:
+                _reject_features(key_event)
+                raise YamlProblem("avaimen pitää olla tekstiä", key_event.start_mark)
+            if key_event.anchor is not None or (key_event.tag is not None
+                                                and key_event.tag != "!"):
+                _reject_features(key_event)
+            key = key_event.value
+            key_path = (*path, key)
+            if key in mapping:
+                first = keys[key_path]
+                raise YamlProblem(
+                    f"avain '{key}' toistuu (ensimmäinen rivillä {first.line})",
+                    key_event.start_mark,
+                    "poista toinen tai yhdistä niiden sisältö",
+                )
+            key_mark = key_event.start_mark
+            keys[key_path] = Position(key_mark.line + 1, key_mark.column + 1)
+            mapping[key] = self.node(next_event(), key_path)
 
 
 def parse_yaml(text: str) -> tuple[Any, dict[Path_, Position], dict[Path_, Position]]:
     """Parse one YAML document into plain data (strings, lists, dicts) with positions."""
+    parser = _Loader(text)
     try:
-        events = yaml.parse(text, Loader=_Loader)
-        stream_start = next(events)
+        next_event: Callable[[], Any] = parser.get_event  # no generator in between
+        stream_start = next_event()
         assert isinstance(stream_start, yaml.StreamStartEvent)
-        first = next(events)
+        first = next_event()
         if isinstance(first, yaml.StreamEndEvent):
             raise YamlProblem("tiedosto on tyhjä", None, "lisää vähintään pakolliset kentät")
-        builder = _Builder(events)
+        builder = _Builder(next_event)
         data = builder.document()
-        end = next(events)
+        end = next_event()
         assert isinstance(end, yaml.DocumentEndEvent)
-        after = next(events)
+        after = next_event()
         if not isinstance(after, yaml.StreamEndEvent):
             raise YamlProblem(
                 "tiedostossa on useampi YAML-dokumentti", after.start_mark,
@@ -174,6 +198,8 @@ def parse_yaml(text: str) -> tuple[Any, dict[Path_, Position], dict[Path_, Posit
                           "tarkista sisennykset ja kaksoispisteet") from exc
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML-syntaksivirhe: {exc}") from exc
+    finally:
+        parser.dispose()
 
 
 def read_document(file: Path, kind: Kind, shown: str, report: Report) -> Document | None:
