@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -136,7 +136,7 @@ def walk_refs(
     model: BaseModel, path: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], tuple[str, ...], str]]:
     """Yield ``(path, allowed kinds, id)`` for every reference in ``model``."""
-    for name, slot in _slots(type(model)):
+    for name, slot in _ref_slots(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
@@ -152,6 +152,18 @@ class _Slot:
     kinds: tuple[str, ...] | None
     markdown: bool
     item: _Slot | None  # ``X`` of ``list[X]``; None when the annotation is no list
+    models: bool  # the value may hold models (nested, or in a list)
+
+    @property
+    def has_refs(self) -> bool:
+        """Whether a walk for references needs to look at this field at all."""
+        return bool(self.kinds) or self.models or (self.item is not None
+                                                   and self.item.has_refs)
+
+    @property
+    def has_markdown(self) -> bool:
+        return self.markdown or self.models or (self.item is not None
+                                                and self.item.has_markdown)
 
     def items(self) -> _Slot:
         """The slot of the items of a list value (also one the annotation does not expect)."""
@@ -167,6 +179,7 @@ def _slot(annotation: Any, metadata: list[Any]) -> _Slot:
         kinds=ref_kinds(metadata) or ref_kinds(annotated),
         markdown=_is_markdown(metadata) or _is_markdown(annotated),
         item=None if inner is annotation else _slot(inner, _metadata(inner)),
+        models=may_hold_models(annotation),
     )
 
 
@@ -175,6 +188,44 @@ def _slots(model: type[BaseModel]) -> tuple[tuple[str, _Slot], ...]:
     """Each field of ``model`` with its :class:`_Slot` (models do not change at run time)."""
     return tuple((name, _slot(info.annotation, info.metadata))
                  for name, info in model.model_fields.items())
+
+
+@cache
+def _ref_slots(model: type[BaseModel]) -> tuple[tuple[str, _Slot], ...]:
+    """The fields a walk for references enters: most fields are plain text or dates."""
+    return tuple((name, slot) for name, slot in _slots(model) if slot.has_refs)
+
+
+@cache
+def _markdown_slots(model: type[BaseModel]) -> tuple[tuple[str, _Slot], ...]:
+    return tuple((name, slot) for name, slot in _slots(model) if slot.has_markdown)
+
+
+@cache
+def nested_model_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of ``model`` that may hold other models, the only ones a walk for nested
+    models (e.g. every :class:`LegalRef`) needs to enter."""
+    return tuple(name for name, slot in _slots(model) if slot.models)
+
+
+def may_hold_models(annotation: Any) -> bool:
+    """Whether a value of this type may be or contain a pydantic model; ``True`` for
+    anything not plainly a scalar, a list of scalars or a union of them."""
+    if annotation is Any or annotation in (list, dict, tuple, set, frozenset, object):
+        return True
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return False
+    if origin is not None:
+        args = get_args(annotation)
+        if origin is Annotated:
+            args = args[:1]
+        return not args or any(may_hold_models(arg) for arg in args)
+    if annotation is None or annotation is type(None):
+        return False
+    if isinstance(annotation, type):
+        return issubclass(annotation, BaseModel)
+    return True
 
 
 def _metadata(annotation: Any) -> list[Any]:
@@ -213,7 +264,7 @@ def walk_markdown(
     model: BaseModel, path: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Yield ``(path, text)`` for every Markdown field in ``model``."""
-    for name, slot in _slots(type(model)):
+    for name, slot in _markdown_slots(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
@@ -332,7 +383,7 @@ def _check_mentions(record: Record, graph: Graph, report: Report,
 
 def _legal_refs(model: BaseModel, path: tuple[str | int, ...] = ()
                 ) -> Iterator[tuple[tuple[str | int, ...], LegalRef]]:
-    for name in type(model).model_fields:
+    for name in nested_model_fields(type(model)):
         value = getattr(model, name)
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):

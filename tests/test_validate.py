@@ -276,3 +276,19 @@ def test_urls_with_markup_characters_are_rejected(run: Callable[..., tuple[Graph
                      + SRC})
     [error] = report.errors
     assert error.line == 4 and error.message.startswith("website: link")
+
+
+def test_reference_walks_skip_only_fields_that_cannot_hold_models() -> None:
+    """The walks prune plain fields; anything that may hold a model is still entered."""
+    import datetime as dt
+    from typing import Annotated, Any, Literal
+
+    from generator.models import Member, Relation
+    from generator.resolve import may_hold_models
+
+    for plain in (str, int, dt.date, list[str], Annotated[str, "meta"] | None,
+                  Literal["a", "b"], None, type(None)):
+        assert not may_hold_models(plain), plain
+    for nested in (Member, list[Member], Relation | None, Annotated[list[Relation], "m"],
+                   Any, list, dict[str, Any]):
+        assert may_hold_models(nested), nested

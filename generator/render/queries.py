@@ -36,7 +36,7 @@ from ..models import (
     Relation,
     Seat,
 )
-from ..resolve import END_PHASE, Graph
+from ..resolve import END_PHASE, Graph, nested_model_fields
 
 LEADERSHIP_ROLES = ("puheenjohtaja", "varapuheenjohtaja", "pääsihteeri", "sihteeri")
 DEPUTY_ROLE = "henkilökohtainen varajäsen"
@@ -209,7 +209,7 @@ def relations_of(graph: Graph, entity_id: str) -> list[Relation]:
 
 def _legal_refs(model: BaseModel) -> Iterator[tuple[BaseModel, LegalRef]]:
     """``(owner, ref)`` for every legal reference in ``model``, at any depth."""
-    for name in type(model).model_fields:
+    for name in nested_model_fields(type(model)):
         value = getattr(model, name)
         for item in value if isinstance(value, list) else [value]:
             if isinstance(item, LegalRef):
