@@ -11,6 +11,8 @@ import pytest
 from generator import pipeline
 from generator.gcpause import paused_gc
 
+ROOT = Path(__file__).resolve().parent.parent
+
 
 @pytest.fixture(autouse=True)
 def _collector_on() -> Iterator[None]:
@@ -52,3 +54,35 @@ def test_check_runs_paused_and_restores(monkeypatch: pytest.MonkeyPatch,
     pipeline.check(tmp_path / "content")
     assert seen == [False]
     assert gc.isenabled()
+
+
+def test_survivors_move_to_the_oldest_generation_unscanned() -> None:
+    with paused_gc():
+        kept = [[i] for i in range(20_000)]
+    assert gc.get_count()[0] < 1_000  # not waiting in the youngest generation
+    assert gc.get_freeze_count() == 0  # and not frozen: a full collection still sees them
+    assert len(kept) == 20_000
+
+
+def test_objects_someone_else_froze_stay_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with paused_gc():
+            _ = [[i] for i in range(1_000)]
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_cycles_left_by_a_stage_are_still_collected() -> None:
+    """Promoted, not frozen: a full collection frees what a stage left in a cycle."""
+    class Node:
+        def __init__(self) -> None:
+            self.me = self
+
+    with paused_gc():
+        for _ in range(1_000):
+            Node()  # unreachable at once, but in a cycle
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, Node)]
