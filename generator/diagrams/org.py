@@ -73,10 +73,19 @@ def sponsors(graph: Graph, root: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if committee.appointed_by is not None and committee.appointed_by in graph:
         found.append((committee.appointed_by, "asettaa"))
-    for body_id, body in sorted(graph.bodies.items()):
-        found.extend((body_id, r.type) for r in body.relations
-                     if r.target == root and r.type in SPONSOR_VERBS)
+    found += graph.memo("sponsor_relations", lambda: _sponsor_relations(graph)).get(root, [])
     return list(dict.fromkeys(found))
+
+
+def _sponsor_relations(graph: Graph) -> dict[str, list[tuple[str, str]]]:
+    """Target id → ``(body id, relation type)`` of every appointing or coordinating
+    relation, bodies in id order: one pass over the bodies instead of one per chart."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for body_id, body in sorted(graph.bodies.items()):
+        for relation in body.relations:
+            if relation.type in SPONSOR_VERBS:
+                found.setdefault(relation.target, []).append((body_id, relation.type))
+    return found
 
 
 def _kind_line(committee: Committee) -> str:
