@@ -533,9 +533,13 @@ class Queries:
                     index[speaker].append(Talk(meeting_id, item))
         return index
 
+    @cached_property
+    def _meeting_order(self) -> dict[str, int]:
+        return {m: n for n, m in enumerate(self._chronological)}
+
     def talks(self, people: Iterable[str]) -> list[Talk]:
         """Programme items where any of ``people`` spoke, oldest meeting first."""
-        order = {m: n for n, m in enumerate(self._chronological)}
+        order = self._meeting_order
         found: dict[tuple[str, int], Talk] = {}
         for person in people:
             for talk in self._talks.get(person, []):
