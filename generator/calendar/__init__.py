@@ -120,9 +120,9 @@ def render_calendar(graph: Graph, config: SiteConfig) -> list[Output]:
         )),
     ]
     dtstamps = stamps(graph, config)
-    events: dict[str, bytes] = {}
+    components: dict[str, bytes] = {}
     for feed in all_feeds:
-        outputs.append(Output(feed.path, ics.calendar(graph, config, feed, dtstamps, events)))
+        outputs.append(Output(feed.path, ics.calendar(graph, config, feed, dtstamps, components)))
     return outputs
 
 

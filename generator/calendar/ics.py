@@ -139,12 +139,12 @@ def event(graph: Graph, config: SiteConfig, meeting_id: str, stamp: dt.datetime)
 
 def calendar(graph: Graph, config: SiteConfig, feed: Feed,
              stamps: Mapping[str, dt.datetime],
-             events: dict[str, bytes] | None = None) -> bytes:
+             components: dict[str, bytes] | None = None) -> bytes:
     """One feed as RFC 5545 bytes (CRLF line endings, lines folded at 75 octets).
 
-    ``events`` remembers each meeting's serialised VEVENT across the feeds of one build:
-    a meeting is in the all-meetings feed, its series' feed and its own, and serialising
-    (folding every line) is most of a feed's cost.
+    ``components`` remembers each meeting's serialised VEVENT (and each VTIMEZONE) across the
+    feeds of one build: a meeting is in the all-meetings feed, its series' feed and its
+    own, and serialising (folding every line) is most of a feed's cost.
     """
     meetings = {i: graph.entity(i) for i in feed.meeting_ids}
     ordered = sorted(
@@ -171,19 +171,22 @@ def calendar(graph: Graph, config: SiteConfig, feed: Feed,
         assert isinstance(meeting, Meeting) and meeting.date is not None
         if meeting.start is not None:
             timed_years.append(meeting.date.year)
-    # Always present: it is also the one component an otherwise empty feed needs (RFC 5545
-    # requires at least one), e.g. a series whose meetings are known only by month.
-    cal.add_component(vtimezone.helsinki(timed_years))
-    # Components are written after the calendar's properties, in order: the events are
-    # spliced in before the closing line, byte for byte what add_component would give.
+    # Components are written after the calendar's properties, in order: they are spliced
+    # in before the closing line, byte for byte what add_component would give.
     head = bytes(cal.to_ical())
     assert head.endswith(_END)
-    serialised = {} if events is None else events
+    serialised = {} if components is None else components
+    # Always present: it is also the one component an otherwise empty feed needs (RFC 5545
+    # requires at least one), e.g. a series whose meetings are known only by month.
+    zone_key = f"VTIMEZONE {sorted(set(timed_years))}"
+    if zone_key not in serialised:
+        serialised[zone_key] = bytes(vtimezone.helsinki(timed_years).to_ical())
     for meeting_id in ordered:
         if meeting_id not in serialised:
             serialised[meeting_id] = bytes(
                 event(graph, config, meeting_id, stamps[meeting_id]).to_ical())
-    return head[:-len(_END)] + b"".join(serialised[i] for i in ordered) + _END
+    return (head[:-len(_END)] + serialised[zone_key]
+            + b"".join(serialised[i] for i in ordered) + _END)
 
 
 def fallback_stamp(meeting: Meeting) -> dt.datetime:
