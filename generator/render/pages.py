@@ -13,7 +13,6 @@ import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from .. import fi, finlex
@@ -81,7 +80,8 @@ def seed_title(document: str | None) -> str:
 def source_path(graph: Graph, entity_id: str, config: SiteConfig) -> str:
     """The YAML file behind an entity, relative to the project root (for edit links)."""
     record = graph.records[entity_id]
-    return f"{config.content_dir.name}/{record.kind.folder}/{Path(record.document.path).name}"
+    name = record.document.path.rpartition("/")[2]  # shown paths are POSIX (loader._shown)
+    return f"{config.content_dir.name}/{record.kind.folder}/{name}"
 
 
 def sorted_ids(q: Queries, kind: Kind) -> list[str]:
