@@ -11,6 +11,7 @@ The loader reads YAML *events*, not PyYAML's constructed objects, for three reas
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -271,7 +272,12 @@ def content_files(root: Path, report: Report) -> Iterator[tuple[Path, Kind]]:
 
 def _shown(file: Path, root: Path, prefix: str | None = None) -> str:
     """Path as editors see it: relative to the working directory (``content/…``)."""
-    return (prefix or _shown_prefix(root)) + file.relative_to(root).as_posix()
+    full, base = str(file), str(root)
+    if full.startswith(base + os.sep):  # every file the walk finds: no Path arithmetic
+        inside = full[len(base) + 1:].replace(os.sep, "/")
+    else:
+        inside = file.relative_to(root).as_posix()
+    return (prefix or _shown_prefix(root)) + inside
 
 
 def _shown_prefix(root: Path) -> str:
