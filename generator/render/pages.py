@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -161,7 +160,11 @@ def page_tasks(graph: Graph, config: SiteConfig, *, today: dt.date | None = None
 
 def tidy(markdown: str) -> str:
     """At most one blank line in a row: templates leave gaps where optional parts are off."""
-    return re.sub(r"\n{3,}", "\n\n", markdown).strip("\n") + "\n"
+    # str.replace scans with memchr: several times faster than a regex over pages with
+    # inline SVG; each pass shortens every run of three or more newlines.
+    while "\n\n\n" in markdown:
+        markdown = markdown.replace("\n\n\n", "\n\n")
+    return markdown.strip("\n") + "\n"
 
 
 def _home(graph: Graph, config: SiteConfig, context: dict[str, Any],
