@@ -19,8 +19,10 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from . import parsecache
 from .diagnostics import Report
 from .models import _SLUG, KINDS, KINDS_BY_FOLDER, Kind
+from .parsecache import ParseCache, Parsed
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -48,8 +50,8 @@ class Document:
     id: str
     path: str  # as shown in messages, relative to the project root
     data: dict[str, Any]
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # (line, col)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def position(self, path: Path_, *, key: bool = False) -> Position:
         """The closest known position for ``path`` (falls back to its parents)."""
@@ -57,11 +59,11 @@ class Document:
         probe = tuple(path)
         while probe:
             if probe in table:
-                return table[probe]
+                return Position(*table[probe])
             if not key and probe in self.keys:
-                return self.keys[probe]
+                return Position(*self.keys[probe])
             probe = probe[:-1]
-        return self.values.get((), Position(1, 1))
+        return Position(*self.values.get((), (1, 1)))
 
 
 class YamlProblem(Exception):
@@ -114,8 +116,8 @@ class _Builder:
 
     def __init__(self, next_event: Callable[[], Any]) -> None:
         self.next = next_event
-        self.values: dict[Path_, Position] = {}
-        self.keys: dict[Path_, Position] = {}
+        self.values: dict[Path_, tuple[int, int]] = {}
+        self.keys: dict[Path_, tuple[int, int]] = {}
 
     def document(self) -> Any:
         return self.node(self.next(), ())
@@ -126,7 +128,7 @@ class _Builder:
             if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                 _reject_features(event)
             mark = event.start_mark
-            self.values[path] = Position(mark.line + 1, mark.column + 1)
+            self.values[path] = (mark.line + 1, mark.column + 1)
             value = event.value
             if value in _NULLS and event.implicit[0]:
                 return None
@@ -135,7 +137,7 @@ class _Builder:
                 or event.anchor is not None or (event.tag is not None and event.tag != "!")):
             _reject_features(event)  # raises: an alias, anchor, tag or a stray event
         mark = event.start_mark
-        self.values[path] = Position(mark.line + 1, mark.column + 1)
+        self.values[path] = (mark.line + 1, mark.column + 1)
         next_event = self.next
         if kind is yaml.SequenceStartEvent:
             items: list[Any] = []
@@ -160,19 +162,20 @@ class _Builder:
             key = key_event.value
             key_path = (*path, key)
             if key in mapping:
-                first = keys[key_path]
+                first_line, _ = keys[key_path]
                 raise YamlProblem(
-                    f"avain '{key}' toistuu (ensimmäinen rivillä {first.line})",
+                    f"avain '{key}' toistuu (ensimmäinen rivillä {first_line})",
                     key_event.start_mark,
                     "poista toinen tai yhdistä niiden sisältö",
                 )
             key_mark = key_event.start_mark
-            keys[key_path] = Position(key_mark.line + 1, key_mark.column + 1)
+            keys[key_path] = (key_mark.line + 1, key_mark.column + 1)
             mapping[key] = self.node(next_event(), key_path)
 
 
-def parse_yaml(text: str) -> tuple[Any, dict[Path_, Position], dict[Path_, Position]]:
-    """Parse one YAML document into plain data (strings, lists, dicts) with positions."""
+def parse_yaml(text: str) -> Parsed:
+    """Parse one YAML document into plain data (strings, lists, dicts) with the
+    ``(line, col)`` of every value and key."""
     parser = _Loader(text)
     try:
         next_event: Callable[[], Any] = parser.get_event  # no generator in between
@@ -203,8 +206,10 @@ def parse_yaml(text: str) -> tuple[Any, dict[Path_, Position], dict[Path_, Posit
         parser.dispose()
 
 
-def read_document(file: Path, kind: Kind, shown: str, report: Report) -> Document | None:
-    """Read one content file; problems go to ``report`` and give ``None``."""
+def read_document(file: Path, kind: Kind, shown: str, report: Report,
+                  cache: ParseCache | None = None) -> Document | None:
+    """Read one content file; problems go to ``report`` and give ``None``. ``cache``:
+    parse results of earlier builds, by the file's bytes."""
     entity_id = file.stem
     if not _SLUG.match(entity_id):
         report.error(shown, 0, 0, f"tiedostonimi '{file.name}' ei kelpaa tunnisteeksi",
@@ -228,12 +233,20 @@ def read_document(file: Path, kind: Kind, shown: str, report: Report) -> Documen
         report.error(shown, line, 1, "tiedosto ei ole UTF-8-muotoista tekstiä", entity=entity_id,
                      hint="tallenna tiedosto UTF-8-merkistössä")
         return None
-    try:
-        data, values, keys = parse_yaml(text)
-    except YamlProblem as problem:
-        line, col = (problem.position.line, problem.position.col) if problem.position else (0, 0)
-        report.error(shown, line, col, problem.message, entity=entity_id, hint=problem.hint)
-        return None
+    key = parsecache.key_of(raw) if cache is not None else ""
+    parsed = cache.get(key) if cache is not None else None
+    if parsed is None:
+        try:
+            parsed = parse_yaml(text)
+        except YamlProblem as problem:
+            line, col = ((problem.position.line, problem.position.col) if problem.position
+                         else (0, 0))
+            report.error(shown, line, col, problem.message, entity=entity_id,
+                         hint=problem.hint)
+            return None
+        if cache is not None:
+            cache.put(key, parsed)
+    data, values, keys = parsed
     expected = f"{SCHEMA_LINE_PREFIX}../../schema/{kind.key}.schema.json"
     if text.split("\n", 1)[0].strip() != expected:
         report.warning(shown, 1, 1, "ensimmäinen rivi ei ole skeemarivi", entity=entity_id,
@@ -288,15 +301,19 @@ def _shown_prefix(root: Path) -> str:
         return root.name + "/"
 
 
-def load(root: Path, report: Report, seen: set[str] | None = None) -> list[Document]:
+def load(root: Path, report: Report, seen: set[str] | None = None, *,
+         cache_folder: Path | None = None) -> list[Document]:
     """Load every content file under ``root``; ``seen`` collects every file's id, also of
-    files that fail, so later stages don't report references to them as dangling."""
+    files that fail, so later stages don't report references to them as dangling.
+    ``cache_folder``: where parse results are kept between builds (:mod:`.parsecache`)."""
     documents = []
     prefix = _shown_prefix(root)
+    cache = ParseCache(cache_folder)
     for file, kind in content_files(root, report):
         if seen is not None:
             seen.add(file.stem)
-        document = read_document(file, kind, _shown(file, root, prefix), report)
+        document = read_document(file, kind, _shown(file, root, prefix), report, cache)
         if document is not None:
             documents.append(document)
+    cache.save()
     return documents

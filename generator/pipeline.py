@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from . import parsecache
 from .diagnostics import ContentError, Report
 from .gcpause import paused_gc
 from .loader import load
@@ -12,12 +13,15 @@ from .resolve import Graph, resolve
 from .validate import build
 
 
-def check(content: Path, *, today: dt.date | None = None) -> tuple[Graph, Report]:
-    """Load, validate and resolve ``content``; the report holds every problem found."""
+def check(content: Path, *, today: dt.date | None = None, parse_cache: bool = True
+          ) -> tuple[Graph, Report]:
+    """Load, validate and resolve ``content``; the report holds every problem found.
+    ``parse_cache``: keep parse results in ``.cache/content`` next to ``content``."""
     report = Report()
     seen: set[str] = set()
+    cache_folder = content.parent / parsecache.FOLDER if parse_cache else None
     with paused_gc():
-        documents = load(content, report, seen)
+        documents = load(content, report, seen, cache_folder=cache_folder)
         records = build(documents, report)
         graph = resolve(records, report, today=today, broken=seen - {r.id for r in records})
     return graph, report

@@ -37,9 +37,9 @@ def test_valid_file_loads_with_positions(make_content: Callable[[dict[str, str]]
     [document] = documents
     assert document.id == "tem" and document.kind.key == "body"
     assert document.data["name"] == "Työ- ja elinkeinoministeriö"
-    assert document.keys[("type",)].line == 2
-    assert document.values[("sources", 0, "url")].line == 4
-    assert document.values[("sources", 0, "url")].col == 10
+    assert document.position(("type",), key=True).line == 2
+    assert document.position(("sources", 0, "url")) == (4, 10)
+    assert document.values[("sources", 0, "url")] == (4, 10)
 
 
 def test_scalars_stay_text_whatever_yaml_11_says(
