@@ -56,4 +56,4 @@ schema: $(STAMP)
 	$(BIN)/python -m generator schema --out schema
 
 clean:
-	rm -rf site build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site build .cache .pytest_cache .mypy_cache .ruff_cache
