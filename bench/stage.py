@@ -2,14 +2,16 @@
 
 ``python -m bench.stage generator CONTENT``: load → validate → resolve → render every
 generated file except the PDF handouts (no MkDocs), timed around the calls only, with the
-diagram cache (``.cache/diagrams`` next to ``CONTENT``) in three states:
+build caches (``.cache/content`` for parsed YAML and ``.cache/diagrams`` next to
+``CONTENT``) in three states:
 
-* ``first``: the first run in this fresh interpreter with an empty diagram cache (imports,
-  template compilation and every ``dot`` call included), what a first ``mkdocs build``
-  of a new checkout pays;
-* ``cold``: the diagram cache emptied again, the interpreter warm: every diagram is drawn;
-* warm (the top-level ``total_s`` …): the median of three more runs, every diagram read
-  from the cache, as in every later build whose diagrams did not change.
+* ``first``: the first run in this fresh interpreter with empty caches (imports, template
+  compilation, every YAML parse and every ``dot`` call included), what a first
+  ``mkdocs build`` of a new checkout pays;
+* ``cold``: the caches emptied again, the interpreter warm: every file is parsed and every
+  diagram drawn;
+* warm (the top-level ``total_s`` …): the median of three more runs, every file and
+  diagram read from the caches, as in every later build whose files did not change.
 
 ``python -m bench.stage handouts CONTENT``: the PDF handouts of ``CONTENT``, rendered twice
 in a project folder of their own: once with an empty cache (cold) and once again (warm).
@@ -30,6 +32,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
+from generator import parsecache
 from generator.diagrams import graphviz
 from generator.pipeline import check
 from generator.render import SiteConfig, render_site
@@ -39,8 +42,9 @@ def _config(content: Path) -> SiteConfig:
     return SiteConfig(content_dir=content, project_root=content.parent, handouts=False)
 
 
-def _empty_diagram_cache(content: Path) -> None:
+def _empty_caches(content: Path) -> None:
     shutil.rmtree(content.parent / graphviz.CACHE_FOLDER, ignore_errors=True)
+    shutil.rmtree(content.parent / parsecache.FOLDER, ignore_errors=True)
     graphviz.clear_cache()  # the in-process cache (not used by render_site; to be sure)
 
 
@@ -60,9 +64,9 @@ def _times(run: dict[str, Any]) -> dict[str, float]:
 
 
 def generator(content: Path) -> dict[str, Any]:
-    _empty_diagram_cache(content)
+    _empty_caches(content)
     first = _generator_once(content)  # also imports, template compilation
-    _empty_diagram_cache(content)
+    _empty_caches(content)
     cold = _generator_once(content)
     # The median of three warm runs; one run when a run takes long anyway (big corpora).
     count = 3 if cold["total_s"] < 5 else 1
