@@ -6,7 +6,7 @@ For every corpus size (bench/corpus.py clones the real content under new ids):
 * the generator stage (load → validate → resolve → render, no MkDocs, handouts excluded)
   per 1,000 entities, in a fresh interpreter (bench/stage.py): with warm build caches
   (``.cache/content`` and ``.cache/diagrams``: every file's parse and every diagram read
-  from disk; median of three runs), with cold ones (every file parsed, every diagram drawn
+  from disk; median of five runs), with cold ones (every file parsed, every diagram drawn
   by ``dot``), and the first run of the interpreter (cold caches, imports and template
   compilation included);
 * the full ``mkdocs build --strict`` (handouts off), with cold and then warm caches, and

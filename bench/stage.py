@@ -10,8 +10,9 @@ build caches (``.cache/content`` for parsed YAML and ``.cache/diagrams`` next to
   ``mkdocs build`` of a new checkout pays;
 * ``cold``: the caches emptied again, the interpreter warm: every file is parsed and every
   diagram drawn;
-* warm (the top-level ``total_s`` …): the median of three more runs, every file and
-  diagram read from the caches, as in every later build whose files did not change.
+* warm (the top-level ``total_s`` …): the median of five more runs (fewer for big
+  corpora), every file and diagram read from the caches, as in every later build whose
+  files did not change.
 
 ``python -m bench.stage handouts CONTENT``: the PDF handouts of ``CONTENT``, rendered twice
 in a project folder of their own: once with an empty cache (cold) and once again (warm).
@@ -22,6 +23,7 @@ reports the peak of Python allocations during the timed part of a second, traced
 
 from __future__ import annotations
 
+import gc
 import json
 import resource
 import shutil
@@ -68,10 +70,15 @@ def generator(content: Path) -> dict[str, Any]:
     first = _generator_once(content)  # also imports, template compilation
     _empty_caches(content)
     cold = _generator_once(content)
-    # The median of three warm runs; one run when a run takes long anyway (big corpora).
-    count = 3 if cold["total_s"] < 5 else 1
-    runs = sorted((_generator_once(content) for _ in range(count)),
-                  key=lambda r: float(r["total_s"]))
+    # The median of five warm runs (three, or one, when a run takes long anyway: big
+    # corpora), each started like a build in a new process: without the garbage of the
+    # runs before it (collected outside the timing).
+    count = 5 if cold["total_s"] < 5 else 3 if cold["total_s"] < 30 else 1
+    runs = []
+    for _ in range(count):
+        gc.collect()
+        runs.append(_generator_once(content))
+    runs.sort(key=lambda r: float(r["total_s"]))
     result = dict(runs[len(runs) // 2])
     result["runs"] = count
     result["first"] = _times(first)

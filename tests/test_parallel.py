@@ -128,6 +128,19 @@ def test_a_worker_that_dies_costs_only_time(tmp_path: Path) -> None:
     assert "päättyi vastaamatta" in ran["stderr"]
 
 
+def test_when_no_process_can_be_started_the_work_is_done_here(tmp_path: Path) -> None:
+    ran = run_fresh("""
+        parallel.MIN_TASKS_PER_WORKER = 1
+        def no_fork():
+            raise OSError(11, "Resource temporarily unavailable")
+        os.fork = no_fork
+        outputs = parallel.run_tasks([task(i) for i in range(4)], jobs=2)
+        print(json.dumps({"paths": [o.path for o in outputs]}))
+    """, tmp_path)
+    assert ran["result"]["paths"] == ["0.md", "1.md", "2.md", "3.md"]
+    assert "ei voitu käynnistää" in ran["stderr"]
+
+
 def test_what_a_worker_adds_to_the_diagram_cache_is_kept(tmp_path: Path) -> None:
     ran = run_fresh("""
         from pathlib import Path

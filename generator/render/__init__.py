@@ -29,7 +29,7 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     from .parallel import run_tasks, workers_for
 
     outputs = Outputs()
-    with paused_gc(), diagram_session(cache_folder(config)):
+    with paused_gc(), diagram_session(cache_folder(config)) as session:
         tasks = [
             *page_tasks(graph, config),
             lambda: render_data(graph, config),
@@ -40,6 +40,8 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
             # Rendering here alone: draw the uncached diagrams first, a `dot` per CPU.
             # Forked workers draw each page's diagrams as they go, as many at once.
             prepare(graph)
+        else:
+            session.graphviz()  # `dot -V` asked once here, not once in every worker
         outputs.extend(run_tasks(tasks, config.jobs))
         if config.handouts:
             outputs.extend(render_handouts(graph, config))

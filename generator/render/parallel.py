@@ -64,13 +64,20 @@ def run_tasks(tasks: Sequence[Task], jobs: int | None = None) -> list[Output]:
     results: list[list[Output] | None] = [None] * len(tasks)
     session = current_session()
     # Buffered output would otherwise be written once by each process.
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
     workers: list[_Worker] = []
+    here = list(shares[0])
     try:
         for indices in shares[1:]:
-            workers.append(_fork(tasks, indices, session))
-        for index in shares[0]:
+            try:
+                workers.append(_fork(tasks, indices, session))
+            except OSError as error:  # no process to be had (limits, memory): do it here
+                log.warning("Renderöintiprosessia ei voitu käynnistää (%s); sivut tehdään "
+                            "tässä prosessissa.", error)
+                here += indices
+        for index in here:
             results[index] = tasks[index]()
         for worker in workers:
             answer = _receive(worker)
@@ -99,7 +106,12 @@ def run_tasks(tasks: Sequence[Task], jobs: int | None = None) -> list[Output]:
 def _fork(tasks: Sequence[Task], indices: list[int],
           session: DiagramSession | None) -> _Worker:
     read_fd, write_fd = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_fd)
+        os.close(write_fd)
+        raise
     if pid == 0:  # the child: never returns, never runs the parent's cleanup code
         code = 1
         try:
