@@ -90,7 +90,8 @@ class Graph:
     def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
         """``compute()``, once per graph and ``key``: for values derived from the graph
         alone (it is read-only after :func:`resolve`), e.g. diagrams pages and handouts
-        both show. Do not mutate the result."""
+        both show. Do not mutate the result, unless it is a cache that only ever gains
+        entries computed from the graph (e.g. the links of :func:`render.env.link`)."""
         try:
             value: T = self._memo[key]
         except KeyError:
