@@ -250,7 +250,8 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
         "Generator stage = load → validate → resolve → render, no MkDocs, no handouts. "
         "*Warm*: every file's parse and every diagram read from the build caches "
         "(`.cache/content`, `.cache/diagrams`), as in every build whose files did not "
-        "change; *cold*: every file parsed and every diagram drawn by Graphviz `dot`, as "
+        "change (the median of five runs, fewer for big corpora; the runs' range in "
+        "brackets); *cold*: every file parsed and every diagram drawn by Graphviz `dot`, as "
         "after a fresh clone. Both exclude the interpreter's one-time start (imports, "
         "template compilation): *first run* is a fresh interpreter with cold caches, all "
         "included. The full build is `mkdocs build --strict` (handouts off), run with cold "
@@ -270,9 +271,11 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
         largest = f"{_kib(r.largest_page[0])} ({r.largest_page[1]})" if r.pages else "–"
         median = _kib(r.median_page) if r.pages else "–"
         cold = r.stage["cold"]
+        low, high = r.stage.get("warm_range", [r.stage["total_s"]] * 2)
+        spread = f"; {r.stage['runs']} runs {low:.2f}–{high:.2f}" if r.stage["runs"] > 1 else ""
         lines.append(
             f"| {r.size:,} | {r.stage['total_s']:.2f} s (check {r.stage['check_s']:.2f}, "
-            f"render {r.stage['render_s']:.2f}) | {cold['total_s']:.2f} s (check "
+            f"render {r.stage['render_s']:.2f}{spread}) | {cold['total_s']:.2f} s (check "
             f"{cold['check_s']:.2f}, render {cold['render_s']:.2f}) "
             f"| {r.per_1000_s:.2f} s / {r.per_1000_cold_s:.2f} s "
             f"| {r.stage['first']['total_s']:.2f} s | {build} | {share} "

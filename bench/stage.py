@@ -81,6 +81,7 @@ def generator(content: Path) -> dict[str, Any]:
     runs.sort(key=lambda r: float(r["total_s"]))
     result = dict(runs[len(runs) // 2])
     result["runs"] = count
+    result["warm_range"] = [float(runs[0]["total_s"]), float(runs[-1]["total_s"])]
     result["first"] = _times(first)
     result["cold"] = _times(cold)
     result["diagrams_cached"] = sum(
