@@ -38,9 +38,13 @@ log = logging.getLogger(__name__)
 
 
 @cache
-def code_version() -> str:
-    """What a parse result depends on besides the file: the loader's code and PyYAML."""
-    loader_source = (Path(__file__).parent / "loader.py").read_bytes()
+def code_version() -> str | None:
+    """What a parse result depends on besides the file: the loader's code and PyYAML.
+    ``None`` when the loader's source cannot be read (then nothing is cached)."""
+    try:
+        loader_source = (Path(__file__).parent / "loader.py").read_bytes()
+    except OSError:  # e.g. installed without sources
+        return None
     digest = hashlib.sha256(loader_source)
     digest.update(f"{yaml.__version__} {getattr(yaml, '__with_libyaml__', False)}".encode())
     return digest.hexdigest()
@@ -54,7 +58,8 @@ class ParseCache:
     """The parse results of ``folder`` (``None``: remember nothing) for one load."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.path = folder / FILE_NAME if folder is not None else None
+        usable = folder is not None and code_version() is not None
+        self.path = folder / FILE_NAME if usable and folder is not None else None
         self._stored: dict[str, Parsed] = self._read()
         self._used: dict[str, Parsed] = {}
         self._changed = False

@@ -94,6 +94,18 @@ def test_other_loader_code_means_nothing_cached_is_used(
     assert len(parses) == 2
 
 
+def test_without_the_loader_source_nothing_is_cached(
+        make_content: Callable[[dict[str, str]], Path], parses: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parsecache, "code_version", lambda: None)
+    root = make_content({"bodies/tem.yaml": BODY})
+    for _ in range(2):
+        documents, _ = _load(root)
+        assert [d.id for d in documents] == ["tem"]
+    assert len(parses) == 2
+    assert not (root.parent / ".cache").exists()
+
+
 def test_files_with_errors_are_never_cached(
         make_content: Callable[[dict[str, str]], Path], parses: list[str]) -> None:
     root = make_content({"bodies/tem.yaml": "name: a\nname: b\n"})
