@@ -74,10 +74,6 @@ class YamlProblem(Exception):
         self.hint = hint
 
 
-def _pos(mark: Any) -> Position:
-    return Position(mark.line + 1, mark.column + 1)
-
-
 def _reject_features(event: yaml.Event) -> None:
     if isinstance(event, yaml.AliasEvent):
         raise YamlProblem(
