@@ -103,19 +103,16 @@ def url(context: Context, entity_id: str, anchor: str = "") -> str:
 def link(context: Context, entity_id: str, label: str | None = None) -> Markup:
     """Markdown link to an entity, labelled with its name."""
     graph: Graph = context["graph"]
-    page_path: str = context["page_path"]
     if label is not None:
-        target = relative(page_path, entity_path(graph, entity_id))
-        return Markup(f"[{_md_text(str(label))}]({target})")
+        return Markup(f"[{_md_text(str(label))}]({url(context, entity_id)})")
     # The same links recur on many pages of a folder (a popular law, the network's own
     # committee): each is written once per folder and graph, then reused.
-    folder_links: dict[str, Markup] = graph.memo(("links from", page_path.rpartition("/")[0]),
-                                                 dict)
+    folder = context["page_path"].rpartition("/")[0]
+    folder_links: dict[str, Markup] = graph.memo(("links from", folder), dict)
     found = folder_links.get(entity_id)
     if found is None:
-        target = relative(page_path, entity_path(graph, entity_id))
         found = folder_links[entity_id] = Markup(
-            f"[{_md_text(graph.name(entity_id))}]({target})")
+            f"[{_md_text(graph.name(entity_id))}]({url(context, entity_id)})")
     return found
 
 
