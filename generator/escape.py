@@ -113,7 +113,10 @@ _VOWELS = frozenset("aeiouyåäöAEIOUYÅÄÖéÉüÜ")
 
 def _dot_clean(value: object) -> str:
     """Newlines normalised to ``\\n``; tabs become spaces; other control characters dropped."""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = value if type(value) is str else str(value)
+    if text.isprintable():  # no control character at all: the usual case, nothing to do
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return _DOT_CONTROL.sub("", text)
 
 
@@ -123,8 +126,10 @@ def dot_string(value: object) -> str:
     Backslashes are doubled, so Graphviz's escapes (``\\N`` node name, ``\\G``, ``\\l``…)
     show as typed; newlines become centred line breaks.
     """
-    text = _dot_clean(value).replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + text.replace("\n", "\\n") + '"'
+    text = _dot_clean(value)
+    if "\\" in text or '"' in text or "\n" in text:
+        text = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{text}"'
 
 
 def dot_html_label(value: object, align: str = "CENTER") -> str:

@@ -70,7 +70,9 @@ def test_second_build_reads_every_diagram_from_the_cache(
     first = render(tmp_path)
     files = cached(tmp_path)
     svgs = [name for name in files if name.endswith(".svg")]
-    assert svgs and len(dot_calls) == len(svgs)
+    # drawn in batches, one `dot` per worker (the fixture has fewer than BATCH_SIZE)
+    assert len(svgs) > graphviz.default_workers()
+    assert len(dot_calls) == graphviz.default_workers()
     # next to each SVG the figure finished from it (parsed, ids prefixed, links taken out)
     assert len(files) == 2 * len(svgs)
     assert all(name.endswith((".svg", ".json")) for name in files)
@@ -168,24 +170,27 @@ def test_key_depends_on_source_and_graphviz_version() -> None:
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_build_draws_each_diagram_once_and_in_parallel(
+def test_build_draws_each_diagram_once_in_batches_before_the_pages(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
-    """Rendering alone (``jobs=1``): pages and handouts ask for no diagram that
-    :func:`page_diagrams` leaves out (it would be drawn late, one ``dot`` at a time), and
-    the missing ones are drawn ahead by the pool. With forked workers (``jobs=2``; pytest
-    may hold threads, and then the render stays here), each worker draws its own pages'
-    diagrams; the session ends up knowing every one, drawn and finished once."""
-    threads: list[str] = []
-    real_draw = graphviz.draw
+    """Pages and handouts ask for no diagram that :func:`page_diagrams` leaves out (it would
+    be drawn late, one ``dot`` for it alone): every one is drawn ahead, in batches, by the
+    pool, before the pages are rendered here or in forked workers (``jobs=2``)."""
+    import threading
 
-    def spying(dot: str, source: str, name: str) -> str:
-        import threading
+    batches: list[tuple[str, int]] = []
+    real_draw_many = graphviz.draw_many
 
-        threads.append(threading.current_thread().name)
-        return real_draw(dot, source, name)
+    def spying(dot: str, items: list[tuple[str, str]]) -> list[str]:
+        batches.append((threading.current_thread().name, len(items)))
+        return real_draw_many(dot, items)
 
-    monkeypatch.setattr(graphviz, "draw", spying)
+    def failing(dot: str, source: str, name: str) -> str:
+        raise AssertionError(f"{name} was drawn alone, not ahead of the pages")
+
+    monkeypatch.setattr(graphviz, "draw_many", spying)
+    monkeypatch.setattr(graphviz, "draw", failing)
     monkeypatch.setattr(graphviz, "default_workers", lambda: 2)
+    monkeypatch.setattr(graphviz, "BATCH_SIZE", 10)
     sessions: list[graphviz.DiagramSession] = []
     real_prune = graphviz.DiagramSession.prune
 
@@ -202,11 +207,11 @@ def test_build_draws_each_diagram_once_and_in_parallel(
     (session,) = sessions
     assert set(session.svgs) == expected
     assert len(session.derived) == len(expected)  # each finished once (pages, handouts)
-    # Every kept file is one this build used; nothing was drawn twice in this process.
+    # Every kept file is one this build used.
     assert sorted(p.stem for p in (tmp_path / graphviz.CACHE_FOLDER).glob("*.svg")) == sorted(
         expected)
-    assert len(threads) <= len(expected)  # this process drew none twice
-    if jobs == 1:
-        assert len(threads) == len(expected)
-        assert all(name.startswith("dot") for name in threads), threads
-
+    # Batches of at most BATCH_SIZE, as even as can be, drawn by the pool's threads.
+    sizes = [size for _, size in batches]
+    assert sum(sizes) == len(expected)
+    assert max(sizes) <= 10 and max(sizes) - min(sizes) <= 1
+    assert all(name.startswith("dot") for name, _ in batches), batches

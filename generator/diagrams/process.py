@@ -53,11 +53,14 @@ def _actor_rows(graph: Graph, phase: Phase, swatches: dict[str, Swatch]) -> list
     rows = []
     if phase.joint and phase.actors:
         rows.append(small_cell("yhdessä:", muted=False))
-    for actor in phase.actors:
+    for number, actor in enumerate(phase.actors):
         name = graph.name(actor)
         swatch = swatches[actor]
+        # An explicit id: without one Graphviz numbers linked cells with a counter that
+        # runs on from graph to graph when one `dot` draws several (graphviz.draw_many).
         rows.append(row(font(text(name, ACTOR_WIDTH)), bgcolor=swatch.light,
-                        border=1, color=LINE.light, href=entity_link(actor), title=name))
+                        border=1, color=LINE.light, href=entity_link(actor), title=name,
+                        id=f"{_phase_node(phase)}_{number}"))
     return rows
 
 

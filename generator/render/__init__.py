@@ -16,32 +16,26 @@ __all__ = ["Output", "Outputs", "SiteConfig", "render_site"]
 def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     """Every generated file of the site.
 
-    Diagrams come from the project's disk cache (``.cache/diagrams``). The pages, feeds
-    and exports are rendered on every CPU (:mod:`.parallel`), each worker drawing the
-    uncached diagrams of its pages; rendered here alone, the uncached diagrams are drawn
-    first, several ``dot`` processes at a time.
+    Diagrams come from the project's disk cache (``.cache/diagrams``); the ones it lacks are
+    drawn first, many to a ``dot`` process. Then the pages, feeds and exports are rendered
+    on every CPU (:mod:`.parallel`).
     """
     from ..calendar import render_calendar
     from ..diagrams import cache_folder, diagram_session, prepare, render_diagram_pages
     from ..handouts import render_handouts
     from .export import render_data
     from .pages import page_tasks
-    from .parallel import run_tasks, workers_for
+    from .parallel import run_tasks
 
     outputs = Outputs()
-    with paused_gc(), diagram_session(cache_folder(config)) as session:
+    with paused_gc(), diagram_session(cache_folder(config)):
         tasks = [
             *page_tasks(graph, config),
             lambda: render_data(graph, config),
             lambda: render_calendar(graph, config),
             lambda: render_diagram_pages(graph, config),
         ]
-        if workers_for(len(tasks), config.jobs) == 1:
-            # Rendering here alone: draw the uncached diagrams first, a `dot` per CPU.
-            # Forked workers draw each page's diagrams as they go, as many at once.
-            prepare(graph)
-        else:
-            session.graphviz()  # `dot -V` asked once here, not once in every worker
+        prepare(graph)  # before forking: the workers inherit the drawn diagrams
         outputs.extend(run_tasks(tasks, config.jobs))
         if config.handouts:
             outputs.extend(render_handouts(graph, config))
