@@ -382,21 +382,23 @@ def _check_mentions(record: Record, graph: Graph, report: Report,
                      report, did_you_mean(target, graph.records))
 
 
-def _legal_refs(model: BaseModel, path: tuple[str | int, ...] = ()
-                ) -> Iterator[tuple[tuple[str | int, ...], LegalRef]]:
+def legal_refs(model: BaseModel, path: tuple[str | int, ...] = ()
+               ) -> Iterator[tuple[tuple[str | int, ...], BaseModel, LegalRef]]:
+    """``(path, owner, ref)`` for every legal reference in ``model``, at any depth: its
+    field path from ``model`` (after ``path``) and the model that holds it."""
     for name in nested_model_fields(type(model)):
         value = getattr(model, name)
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):
             sub = (*path, name, index) if isinstance(value, list) else (*path, name)
             if isinstance(item, LegalRef):
-                yield sub, item
+                yield sub, model, item
             elif isinstance(item, BaseModel):
-                yield from _legal_refs(item, sub)
+                yield from legal_refs(item, sub)
 
 
 def _check_sections(record: Record, graph: Graph, report: Report) -> None:
-    for path, ref in _legal_refs(record.entity):
+    for path, _, ref in legal_refs(record.entity):
         if ref.section is None or ref.law not in graph:
             continue
         law = graph.entity(ref.law)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -27,7 +27,6 @@ from ..models import (
     KINDS,
     Committee,
     Kind,
-    LegalRef,
     Meeting,
     Member,
     Phase,
@@ -36,7 +35,7 @@ from ..models import (
     Relation,
     Seat,
 )
-from ..resolve import END_PHASE, Graph, nested_model_fields
+from ..resolve import END_PHASE, Graph, legal_refs
 
 LEADERSHIP_ROLES = ("puheenjohtaja", "varapuheenjohtaja", "pääsihteeri", "sihteeri")
 DEPUTY_ROLE = "henkilökohtainen varajäsen"
@@ -205,17 +204,6 @@ def phase_actors(process: Process) -> list[str]:
 def relations_of(graph: Graph, entity_id: str) -> list[Relation]:
     """An organisation's or committee's own typed relations."""
     return list(getattr(graph.entity(entity_id), "relations", []))
-
-
-def _legal_refs(model: BaseModel) -> Iterator[tuple[BaseModel, LegalRef]]:
-    """``(owner, ref)`` for every legal reference in ``model``, at any depth."""
-    for name in nested_model_fields(type(model)):
-        value = getattr(model, name)
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, LegalRef):
-                yield model, item
-            elif isinstance(item, BaseModel):
-                yield from _legal_refs(item)
 
 
 # --- records the graph-wide queries return ---------------------------------------------
@@ -553,7 +541,7 @@ class Queries:
     def _citations(self) -> dict[str, list[Citation]]:
         index: dict[str, list[Citation]] = defaultdict(list)
         for entity_id in self.by_name(self.graph.records):
-            for owner, ref in _legal_refs(self.graph.entity(entity_id)):
+            for _, owner, ref in legal_refs(self.graph.entity(entity_id)):
                 context = owner.name if isinstance(owner, Phase) else None
                 index[ref.law].append(Citation(entity_id, ref.section, context, ref.note))
         return index
