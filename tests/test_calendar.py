@@ -233,6 +233,32 @@ def test_feed_without_dated_meetings_is_still_valid(
     assert vobject.readOne(data.decode("utf-8")).name == "VCALENDAR"
 
 
+def test_serialise_writes_what_icalendar_writes(graph: Graph) -> None:
+    """The fast serialiser folds exactly like icalendar: every meeting's event, the time
+    zone, and lines around the 75-octet limit with multi-byte letters and escapes."""
+    from generator.calendar import ics
+
+    config = SiteConfig(content_dir=CONTENT)
+    stamp = dt.datetime(2025, 5, 12, tzinfo=UTC)
+    components: list[icalendar.cal.component.Component] = [
+        ics.event(graph, config, meeting_id, stamp)
+        for meeting_id, meeting in graph.meetings.items() if timing.in_feeds(meeting)]
+    assert len(components) >= len(DATED)
+    components.append(vtimezone.helsinki([2025, 2026]))
+    odd = icalendar.Event()
+    for length in range(60, 90):  # "SUMMARY:" + text: lines of 68 to 97 octets and more
+        odd.add("summary", "ä" * (length // 2) + "a" * (length % 2))
+        odd.add("description", "x" * length)
+        odd.add("location", "y" * (length - 10) + "\\,;" + "ö" * 5)
+    components.append(odd)
+    folded = 0
+    for component in components:
+        expected = component.to_ical()
+        assert ics.serialise(component) == expected
+        folded += expected.count(b"\r\n ")
+    assert folded > 30  # long lines were folded, not only short ones passed through
+
+
 def test_feeds_are_byte_identical_and_independent_of_build_time(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)

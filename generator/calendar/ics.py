@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from icalendar import Calendar, Event
+from icalendar.cal.component import Component
 
 from ..models import Meeting, Person
 from ..render.site import SiteConfig
@@ -23,6 +24,7 @@ from .text import plain
 REFRESH = dt.timedelta(hours=12)  # how often clients should fetch the feed again
 STATUS = {"peruttu": "CANCELLED", "pidetty": "CONFIRMED"}
 _END = b"END:VCALENDAR\r\n"
+FOLD_AT = 75  # octets: RFC 5545 folds content lines this long or longer
 
 
 @dataclass(frozen=True)
@@ -173,20 +175,32 @@ def calendar(graph: Graph, config: SiteConfig, feed: Feed,
             timed_years.append(meeting.date.year)
     # Components are written after the calendar's properties, in order: they are spliced
     # in before the closing line, byte for byte what add_component would give.
-    head = bytes(cal.to_ical())
+    head = serialise(cal)
     assert head.endswith(_END)
     serialised = {} if components is None else components
     # Always present: it is also the one component an otherwise empty feed needs (RFC 5545
     # requires at least one), e.g. a series whose meetings are known only by month.
     zone_key = f"VTIMEZONE {sorted(set(timed_years))}"
     if zone_key not in serialised:
-        serialised[zone_key] = bytes(vtimezone.helsinki(timed_years).to_ical())
+        serialised[zone_key] = serialise(vtimezone.helsinki(timed_years))
     for meeting_id in ordered:
         if meeting_id not in serialised:
-            serialised[meeting_id] = bytes(
-                event(graph, config, meeting_id, stamps[meeting_id]).to_ical())
+            serialised[meeting_id] = serialise(
+                event(graph, config, meeting_id, stamps[meeting_id]))
     return (head[:-len(_END)] + serialised[zone_key]
             + b"".join(serialised[i] for i in ordered) + _END)
+
+
+def serialise(component: Component) -> bytes:
+    """``component.to_ical()``, the same bytes, faster: icalendar folds every line
+    character by character (0.4 s of the 5,000-entity benchmark), though only lines of
+    :data:`FOLD_AT` octets or more fold; the others are written as they are."""
+    lines = []
+    for line in component.content_lines():
+        if line:
+            data = line.encode("utf-8")
+            lines.append(data if len(data) < FOLD_AT else line.to_ical())
+    return b"\r\n".join(lines) + b"\r\n"
 
 
 def fallback_stamp(meeting: Meeting) -> dt.datetime:
