@@ -193,7 +193,7 @@ def calendar(graph: Graph, config: SiteConfig, feed: Feed,
 
 def serialise(component: Component) -> bytes:
     """``component.to_ical()``, the same bytes, faster: icalendar folds every line
-    character by character (0.4 s of the 5,000-entity benchmark), though only lines of
+    character by character (0.4 s in a profile at 5,000 entities), though only lines of
     :data:`FOLD_AT` octets or more fold; the others are written as they are."""
     lines = []
     for line in component.content_lines():

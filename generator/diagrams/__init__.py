@@ -120,8 +120,8 @@ def page_diagrams(graph: Graph) -> list[Diagram]:
 
 
 def prepare(graph: Graph) -> None:
-    """Draw :func:`page_diagrams` through the current :func:`diagram_session`, from its disk
-    cache or with several ``dot`` processes at once."""
+    """Draw the :func:`page_diagrams` that the current :func:`diagram_session`'s disk cache
+    lacks, many to a ``dot`` process, one process per CPU."""
     session = current_session()
     if session is not None:
         session.prefetch((d.dot, f"{d.kind}/{d.key}") for d in page_diagrams(graph))

@@ -134,19 +134,17 @@ def draw_many(dot: str, items: list[tuple[str, str]]) -> list[str]:
     """The SVGs of ``(source, name)`` pairs drawn by one ``dot`` process, each the text
     :func:`draw` gives it alone. If ``dot`` fails on the batch, each is drawn alone, so the
     error names the diagram at fault."""
-    if len(items) <= 1:
-        return [draw(dot, source, name) for source, name in items]
-    sources = "\n".join(source for source, _ in items)
-    try:
-        output = _run(dot, sources, f"{len(items)} kaaviota")
-    except DiagramError:
-        output = ""
-    parts = output.split(_SVG_START)
-    if parts[0].strip() or len(parts) != len(items) + 1:
-        return [draw(dot, source, name) for source, name in items]
-    return [_clusters_in_id_order(
-        _CARRIED_GRAPH_ID.sub('<g id="graph0" class="graph"', _SVG_START + part, count=1))
-        for part in parts[1:]]
+    if len(items) > 1:
+        sources = "\n".join(source for source, _ in items)
+        try:
+            parts = _run(dot, sources, f"{len(items)} kaaviota").split(_SVG_START)
+        except DiagramError:
+            parts = []
+        if len(parts) == len(items) + 1 and not parts[0].strip():
+            return [_clusters_in_id_order(_CARRIED_GRAPH_ID.sub(
+                '<g id="graph0" class="graph"', _SVG_START + part, count=1))
+                for part in parts[1:]]
+    return [draw(dot, source, name) for source, name in items]
 
 
 def _clusters_in_id_order(svg: str) -> str:
