@@ -14,6 +14,7 @@ from conftest import ROOT
 
 from generator import diagrams
 from generator.diagrams import graphviz, page_diagrams
+from generator.diagrams.figure import figure_key
 from generator.pipeline import check
 from generator.render import SiteConfig, render_site
 
@@ -67,15 +68,17 @@ def no_dot_runs(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_second_build_reads_every_diagram_from_the_cache(
         tmp_path: Path, dot_calls: list[list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
     graphviz.clear_cache()
+    graph, _ = check(CONTENT)
     first = render(tmp_path)
     files = cached(tmp_path)
-    svgs = [name for name in files if name.endswith(".svg")]
     # drawn in batches, one `dot` per worker (the fixture has fewer than BATCH_SIZE)
-    assert len(svgs) > graphviz.default_workers()
+    assert len(files) > graphviz.default_workers()
     assert len(dot_calls) == graphviz.default_workers()
-    # next to each SVG the figure finished from it (parsed, ids prefixed, links taken out)
-    assert len(files) == 2 * len(svgs)
-    assert all(name.endswith((".svg", ".json")) for name in files)
+    # one file per diagram: the figure finished from dot's SVG (parsed, ids prefixed, links
+    # taken out); dot's SVG itself is not kept
+    assert len(files) == len(page_diagrams(graph))
+    assert all(name.endswith(".json") for name in files)
+    assert all(b'"<svg xmlns=' in data for data in files.values())
 
     graphviz.clear_cache()  # no in-process copy either: only the disk cache can answer
     real_run = subprocess.run
@@ -111,16 +114,15 @@ def test_damaged_cache_file_is_ignored_and_rewritten(
     first = render(tmp_path)
     files = cached(tmp_path)
     folder = tmp_path / graphviz.CACHE_FOLDER
-    names = sorted(name for name in files if name.endswith(".svg"))
+    names = sorted(files)
     (folder / names[0]).write_bytes(files[names[0]][: len(files[names[0]]) // 2])  # cut short
     (folder / names[1]).write_bytes(files[names[1]].replace(b"<svg", b"<gvs", 1))  # edited
     (folder / names[2]).write_bytes(b"")  # empty
-    finished = sorted(name for name in files if name.endswith(".json"))
-    (folder / finished[0]).write_bytes(files[finished[0]].replace(b'"', b"'"))
+    (folder / names[3]).write_bytes(files[names[3]].replace(b'"', b"'"))
     dot_calls.clear()
     with caplog.at_level(logging.WARNING, logger=graphviz.__name__):
         assert render(tmp_path) == first
-    assert len(dot_calls) == 3  # exactly the damaged SVGs were drawn again
+    assert len(dot_calls) == 4  # exactly the damaged figures were drawn again, each alone
     assert cached(tmp_path) == files  # …and rewritten
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1 and "vioittunut" in warnings[0].getMessage()
@@ -206,10 +208,11 @@ def test_build_draws_each_diagram_once_in_batches_before_the_pages(
     expected = {graphviz.cache_key(d.dot, version) for d in page_diagrams(graph)}
     (session,) = sessions
     assert set(session.svgs) == expected
-    assert len(session.derived) == len(expected)  # each finished once (pages, handouts)
+    figures = {figure_key(session, d) for d in page_diagrams(graph)}
+    assert set(session.derived) == figures  # each finished once (pages, handouts)
     # Every kept file is one this build used.
-    assert sorted(p.stem for p in (tmp_path / graphviz.CACHE_FOLDER).glob("*.svg")) == sorted(
-        expected)
+    assert sorted(p.name for p in (tmp_path / graphviz.CACHE_FOLDER).iterdir()) == sorted(
+        f"{key}.json" for key in figures)
     # Batches of at most BATCH_SIZE, as even as can be, drawn by the pool's threads.
     sizes = [size for _, size in batches]
     assert sum(sizes) == len(expected)

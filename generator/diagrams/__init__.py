@@ -22,7 +22,7 @@ from .. import fi
 from ..render.env import entity_path, render
 from ..render.site import Output, SiteConfig
 from ..resolve import Graph
-from .figure import Diagram, render_figure
+from .figure import Diagram, figure_key, render_figure
 from .graphviz import CACHE_FOLDER, DiagramError, current_session, diagram_session
 from .org import org_diagram
 from .process import process_diagram
@@ -120,11 +120,13 @@ def page_diagrams(graph: Graph) -> list[Diagram]:
 
 
 def prepare(graph: Graph) -> None:
-    """Draw the :func:`page_diagrams` that the current :func:`diagram_session`'s disk cache
-    lacks, many to a ``dot`` process, one process per CPU."""
+    """Draw the :func:`page_diagrams` whose finished figures the current
+    :func:`diagram_session`'s disk cache lacks, many to a ``dot`` process, one process per
+    CPU."""
     session = current_session()
     if session is not None:
-        session.prefetch((d.dot, f"{d.kind}/{d.key}") for d in page_diagrams(graph))
+        session.prefetch((d.dot, d.name, figure_key(session, d))
+                         for d in page_diagrams(graph))
 
 
 def cache_folder(config: SiteConfig) -> Path | None:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..render.env import entity_path
 from ..resolve import Graph
 from .dot import MIN_TEXT_PX, SMALL_SIZE
-from .graphviz import current_session, run_dot
+from .graphviz import DiagramSession, current_session, run_dot
 from .links import entity_href
 from .palette import LINE, Swatch
 from .svg import FinishedSvg, finish, finish_key, link_overlay
@@ -46,6 +46,16 @@ class Diagram:
     caption: str
     legend: tuple[LegendItem, ...] = ()
 
+    @property
+    def name(self) -> str:
+        """What error messages call the diagram, e.g. ``prosessi/typ``."""
+        return f"{self.kind}/{self.key}"
+
+    @property
+    def prefix(self) -> str:
+        """Prefix of the element ids of the diagram's figure (unique on a page)."""
+        return f"dg-{self.kind}-{self.key}"
+
 
 def entity_link(entity_id: str) -> str:
     """The link target to write into DOT; resolved per page when the figure is rendered."""
@@ -66,24 +76,33 @@ def _environment() -> Environment:
     )
 
 
-def _finished(diagram: Diagram, prefix: str) -> FinishedSvg:
-    """The diagram's SVG post-processed for inlining; in a build, cached on disk next to the
-    SVG (keyed by the SVG, the arguments and the code of :mod:`.svg`)."""
-    drawn = run_dot(diagram.dot, name=f"{diagram.kind}/{diagram.key}")
+def figure_key(session: DiagramSession, diagram: Diagram) -> str:
+    """The disk-cache key of the diagram's finished SVG in ``session``: it covers the DOT
+    source, the Graphviz version, the finishing arguments and the code of :mod:`.svg`."""
+    return finish_key(session.source_key(diagram.dot), prefix=diagram.prefix,
+                      title=diagram.title, desc=diagram.desc)
+
+
+def _finish(diagram: Diagram) -> FinishedSvg:
+    return finish(run_dot(diagram.dot, name=diagram.name), prefix=diagram.prefix,
+                  title=diagram.title, desc=diagram.desc)
+
+
+def _finished(diagram: Diagram) -> FinishedSvg:
+    """The diagram's SVG post-processed for inlining; in a build, read from the disk cache
+    (:func:`figure_key`) unless the source changed, without asking ``dot``."""
     session = current_session()
     if session is None:
-        return finish(drawn, prefix=prefix, title=diagram.title, desc=diagram.desc)
-    key = finish_key(drawn, prefix=prefix, title=diagram.title, desc=diagram.desc)
-    text = session.derive(key, lambda: finish(drawn, prefix=prefix, title=diagram.title,
-                                              desc=diagram.desc).to_json())
+        return _finish(diagram)
+    text = session.derive(figure_key(session, diagram), lambda: _finish(diagram).to_json())
     return FinishedSvg.from_json(text)
 
 
 def render_figure(graph: Graph, diagram: Diagram, *, page: str | None, links: bool = True,
                   base_url: str | None = None) -> Markup:
     """Inline figure for the page ``page`` (docs path; links are relative to it)."""
-    prefix = f"dg-{diagram.kind}-{diagram.key}"
-    svg = _finished(diagram, prefix)
+    prefix = diagram.prefix
+    svg = _finished(diagram)
     here = page or "index.md"
 
     def href(entity_id: str | None) -> str | None:

@@ -1,13 +1,17 @@
 """Running Graphviz ``dot``: one clear error when it is missing, a timeout, and two caches.
 
-* A content-addressed folder (``.cache/diagrams`` under the project, git-ignored) holds the
-  SVG of every DOT source drawn, keyed by the SHA-256 of the source and of ``dot -V`` (the
-  Graphviz version), so every later ``mkdocs build``, ``mkdocs serve`` rebuild and
-  ``generate`` only calls ``dot`` for diagrams whose source changed. A build uses it through
-  :func:`diagram_session`, which also draws the missing diagrams of a build in parallel
-  (:meth:`DiagramSession.prefetch`) and afterwards deletes the files the build did not use.
-  Each file carries the SHA-256 of its SVG: a damaged file is ignored and rewritten, and a
-  cache that cannot be read or written only makes the build slower (one warning).
+* A content-addressed folder (``.cache/diagrams`` under the project, git-ignored) holds what
+  a build makes of each diagram: the figure finished from ``dot``'s SVG
+  (:meth:`DiagramSession.derive`), keyed by a SHA-256 that covers the DOT source, ``dot -V``
+  (the Graphviz version) and whatever else the figure depends on. So every later
+  ``mkdocs build``, ``mkdocs serve`` rebuild and ``generate`` reads one file per diagram
+  and only calls ``dot`` for diagrams whose source changed. ``dot``'s own SVG is kept in
+  memory for the build that drew it: no later build needs it. A build uses the folder
+  through :func:`diagram_session`, which also draws the diagrams the folder lacks, many at
+  a time (:meth:`DiagramSession.prefetch`), and afterwards deletes the files the build did
+  not use. Each file carries the SHA-256 of its text: a damaged file is ignored and
+  rewritten, and a cache that cannot be read or written only makes the build slower (one
+  warning).
 * Outside a session, an in-process cache keyed by the ``dot`` executable and the source hash
   (tests, single figures) that never outlives the process.
 
@@ -53,7 +57,9 @@ INSTALL_HINT = (
 )
 _CHECKSUM = "sha256:"
 OUTPUT_FORMAT = "2"  # raise when what is kept of dot's output changes (2: clusters sorted)
-SUFFIXES = (".svg", ".json")  # dot's output; figures finished from it (DiagramSession.derive)
+# Files of the cache folder: figures finished from dot's output (DiagramSession.derive);
+# ".svg" files are dot's own output as older versions kept it, pruned like unused figures.
+SUFFIXES = (".json", ".svg")
 
 log = logging.getLogger(__name__)
 
@@ -92,8 +98,9 @@ def _version(dot: str, _mtime_ns: int, _size: int) -> str:
 
 
 def cache_key(source: str, version: str) -> str:
-    """The disk cache's key: SHA-256 of the Graphviz version, the DOT source and
-    :data:`OUTPUT_FORMAT`."""
+    """What ``dot`` makes of ``source`` depends on: SHA-256 of the Graphviz version, the DOT
+    source and :data:`OUTPUT_FORMAT` (the key of a build's SVGs, and the base of the keys of
+    what is derived from them)."""
     return hashlib.sha256(f"{OUTPUT_FORMAT}\0{version}\0{source}".encode()).hexdigest()
 
 
@@ -167,11 +174,11 @@ def _clusters_in_id_order(svg: str) -> str:
     return svg[:start] + in_order + svg[start + len(written):]
 
 
-class SvgCache:
-    """SVG text by :func:`cache_key` in ``folder`` (``None``: no disk cache).
+class DiskCache:
+    """Texts by key in ``folder`` (``None``: no disk cache), a file per key and suffix.
 
-    A file is ``sha256:<hex of the SVG>`` on its first line, then the SVG. Problems are
-    logged once per cache and never raised: the build draws the diagram again.
+    A file is ``sha256:<hex of the text>`` on its first line, then the text. Problems are
+    logged once per cache and never raised: the build works the text out again.
     """
 
     def __init__(self, folder: Path | None) -> None:
@@ -186,7 +193,7 @@ class SvgCache:
             self._warned = True
         log.warning(message, *args)
 
-    def get(self, key: str, suffix: str = ".svg") -> str | None:
+    def get(self, key: str, suffix: str) -> str | None:
         if self.folder is None:
             return None
         path = self.folder / f"{key}{suffix}"
@@ -207,11 +214,11 @@ class SvgCache:
         except UnicodeDecodeError:  # pragma: no cover - the checksum matched
             return None
 
-    def has(self, key: str, suffix: str = ".svg") -> bool:
+    def has(self, key: str, suffix: str) -> bool:
         """Whether a file for ``key`` exists (:meth:`get` checks it when it reads it)."""
         return self.folder is not None and (self.folder / f"{key}{suffix}").is_file()
 
-    def put(self, key: str, text: str, suffix: str = ".svg") -> None:
+    def put(self, key: str, text: str, suffix: str) -> None:
         if self.folder is None:
             return
         body = text.encode("utf-8")
@@ -242,9 +249,12 @@ class SvgCache:
 
 
 class DiagramSession:
-    """One build's diagrams: the SVGs drawn or read so far (by key) and the disk cache."""
+    """One build's diagrams: the SVGs drawn so far and the texts derived from them (by key),
+    and the disk cache of the derived texts."""
 
-    def __init__(self, cache: SvgCache, *, workers: int | None = None) -> None:
+    DERIVED = ".json"
+
+    def __init__(self, cache: DiskCache, *, workers: int | None = None) -> None:
         self.cache = cache
         self.workers = workers if workers is not None else default_workers()
         self.svgs: dict[str, str] = {}
@@ -258,35 +268,36 @@ class DiagramSession:
             self._graphviz = dot, dot_version(dot)
         return self._graphviz
 
+    def source_key(self, source: str) -> str:
+        """:func:`cache_key` of ``source`` with this build's Graphviz."""
+        return cache_key(source, self.graphviz()[1])
+
     def svg(self, source: str, name: str) -> str:
-        dot, version = self.graphviz()
-        key = cache_key(source, version)
+        """``dot``'s SVG of ``source``: drawn ahead (:meth:`prefetch`) or drawn now."""
+        key = self.source_key(source)
         found = self.svgs.get(key)
         if found is None:
-            found = self.cache.get(key)
-            if found is None:
-                found = draw(dot, source, name)
-                self.cache.put(key, found)
-            self.svgs[key] = found
+            found = self.svgs[key] = draw(self.graphviz()[0], source, name)
         return found
 
-    def prefetch(self, sources: Iterable[tuple[str, str]]) -> None:
-        """Draw the SVGs of ``(source, name)`` pairs the disk cache lacks, in batches
-        (:func:`draw_many`), ``workers`` ``dot`` processes at a time. Those on disk are
-        read when asked for (:meth:`svg`), by whichever render worker asks."""
-        dot, version = self.graphviz()
+    def prefetch(self, wanted: Iterable[tuple[str, str, str]]) -> None:
+        """Draw the SVGs of ``(source, name, derived key)`` triples whose derived text the
+        disk cache lacks, in batches (:func:`draw_many`), ``workers`` ``dot`` processes at a
+        time. The derived texts on disk are read when asked for (:meth:`derive`), by
+        whichever render worker asks; their SVGs are not needed."""
+        dot = self.graphviz()[0]
         missing: dict[str, tuple[str, str]] = {}
-        for source, name in sources:
-            key = cache_key(source, version)
-            if key not in self.svgs and key not in missing and not self.cache.has(key):
+        for source, name, derived_key in wanted:
+            key = self.source_key(source)
+            if (key not in self.svgs and key not in missing
+                    and derived_key not in self.derived
+                    and not self.cache.has(derived_key, self.DERIVED)):
                 missing[key] = (source, name)
         if not missing:
             return
 
         def work(batch: list[tuple[str, tuple[str, str]]]) -> list[tuple[str, str]]:
             svgs = draw_many(dot, [item for _, item in batch])
-            for (key, _), svg in zip(batch, svgs, strict=True):
-                self.cache.put(key, svg)
             return [(key, svg) for (key, _), svg in zip(batch, svgs, strict=True)]
 
         items = list(missing.items())
@@ -301,14 +312,15 @@ class DiagramSession:
                 self.svgs.update(done)
 
     def derive(self, key: str, compute: Callable[[], str]) -> str:
-        """Text worked out from drawn diagrams (a finished figure, as JSON), cached like
-        them under ``key``, which must hash everything ``compute`` depends on."""
+        """Text worked out from a drawn diagram (a finished figure, as JSON), cached on disk
+        under ``key``, which must hash everything ``compute`` depends on: the diagram's
+        :meth:`source_key` among it."""
         found = self.derived.get(key)
         if found is None:
-            found = self.cache.get(key, ".json")
+            found = self.cache.get(key, self.DERIVED)
             if found is None:
                 found = compute()
-                self.cache.put(key, found, ".json")
+                self.cache.put(key, found, self.DERIVED)
             self.derived[key] = found
         return found
 
@@ -319,7 +331,8 @@ class DiagramSession:
     def learned_since(self, known: tuple[Collection[str], Collection[str]]
                       ) -> tuple[dict[str, str], dict[str, str]]:
         """What was drawn or derived after :meth:`known` gave ``known``: a forked render
-        worker sends it back, so its parent's :meth:`prune` keeps those cache files."""
+        worker sends it back, so its parent's :meth:`prune` keeps those cache files (and
+        does not draw those diagrams again)."""
         svgs, derived = known
         return ({k: v for k, v in self.svgs.items() if k not in svgs},
                 {k: v for k, v in self.derived.items() if k not in derived})
@@ -329,8 +342,7 @@ class DiagramSession:
         self.derived.update(learned[1])
 
     def prune(self) -> None:
-        self.cache.prune([*(f"{key}.svg" for key in self.svgs),
-                          *(f"{key}.json" for key in self.derived)])
+        self.cache.prune(f"{key}{self.DERIVED}" for key in self.derived)
 
 
 def default_workers() -> int:
@@ -355,7 +367,7 @@ def diagram_session(folder: Path | None, *, prune: bool = True,
                     workers: int | None = None) -> Iterator[DiagramSession]:
     """Draw the diagrams of one build through the disk cache in ``folder`` (``None``: no
     disk cache); on success, delete the cached files the build did not use."""
-    session = DiagramSession(SvgCache(folder), workers=workers)
+    session = DiagramSession(DiskCache(folder), workers=workers)
     token = _session.set(session)
     try:
         yield session

@@ -81,9 +81,10 @@ def _code_version() -> str:
 FINISH_VERSION = _code_version()
 
 
-def finish_key(svg_text: str, *, prefix: str, title: str, desc: str) -> str:
-    """The disk-cache key of ``finish(svg_text, …)``."""
-    parts = json.dumps([FINISH_VERSION, svg_text, prefix, title, desc], ensure_ascii=False)
+def finish_key(drawn_key: str, *, prefix: str, title: str, desc: str) -> str:
+    """The disk-cache key of ``finish(svg_text, …)``, where ``drawn_key`` hashes everything
+    ``svg_text`` depends on (:func:`.graphviz.cache_key`)."""
+    parts = json.dumps([FINISH_VERSION, drawn_key, prefix, title, desc], ensure_ascii=False)
     return hashlib.sha256(parts.encode("utf-8")).hexdigest()
 
 
