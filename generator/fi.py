@@ -125,3 +125,18 @@ TEMPLATE_FILTERS = {
     "time_range": time_range,
     "partial_date": partial_date,
 }
+
+
+COMPOUND_PARTS = (
+    # Second halves of the long compounds in this field's names, in their stem forms, so
+    # inflected words match too (``suunnitelm`` in *aktivointisuunnitelmaan*). A diagram
+    # label breaks a long word before one of these (*aktivointi-* / *suunnitelmaan*)
+    # rather than at the last syllable that fits (*aktivointisuunni-* / *telmaan*).
+    "alue", "arvio", "asiakas", "asiakk", "etuu", "harkin", "integraatio", "jaosto",
+    "johtaja", "järjestelm", "kaavio", "keskus", "keskustelu", "kokonaisuu", "kokou",
+    "kysely", "mahdollisuu", "malli", "ministeriö", "neuvottelu", "ohjau", "organisaatio",
+    "palvelu", "projekti", "prosessi", "puheenvuoro", "päiväraha", "raja", "ryhmä",
+    "selvity", "sopimu", "suunnitelm", "tarkastu", "tiimi", "toimeentulo", "toiminta",
+    "toimisto", "tuki", "tunnistu", "työllistämi", "valmennu", "velvoite", "verkosto",
+    "viranomai", "yhteistyö", "yhtiö",
+)

@@ -340,7 +340,17 @@ def test_dot_escaping_units() -> None:
 
 
 @pytest.mark.parametrize(("value", "lines"), [
-    ("Aktivointisuunnitelman laatiminen", ["Aktivointisuunni-", "telman laatiminen"]),
+    # Before a known second half of a compound, in any inflected form …
+    ("Aktivointisuunnitelman laatiminen", ["Aktivointi-", "suunnitelman", "laatiminen"]),
+    ("Mitä aktivointisuunnitelmaan sisällytetään?",
+     ["Mitä aktivointi-", "suunnitelmaan", "sisällytetään?"]),
+    ("työvoimapalvelujärjestelmän uudistus", ["työvoimapalvelu-", "järjestelmän",
+                                             "uudistus"]),
+    # … also one that starts with a vowel (no syllable boundary there) …
+    ("Kuntakokeiluasiakkaiden ohjaus", ["Kuntakokeilu-", "asiakkaiden ohjaus"]),
+    ("Hyvinvointialueyhtiöiden palvelut", ["Hyvinvointialue-", "yhtiöiden palvelut"]),
+    # … else at the last syllable boundary that fits.
+    ("Tarkoituksenmukaisuusharkintaa", ["Tarkoituksenmukai-", "suusharkintaa"]),
     ("Pohjois-Savon hyvinvointialue", ["Pohjois-Savon", "hyvinvointialue"]),
     ("Työllisyydenhoitosuunnitelma", ["Työllisyydenhoito-", "suunnitelma"]),
     ("Työ- ja elinkeinoministeriö", ["Työ- ja", "elinkeinoministeriö"]),
