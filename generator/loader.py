@@ -52,6 +52,7 @@ class Document:
     data: dict[str, Any]
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)  # (line, col)
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    text: str = ""  # the file as read, for positions inside a value (:meth:`position_of`)
 
     def position(self, path: Path_, *, key: bool = False) -> Position:
         """The closest known position for ``path`` (falls back to its parents)."""
@@ -64,6 +65,22 @@ class Document:
                 return Position(*self.keys[probe])
             probe = probe[:-1]
         return Position(*self.values.get((), (1, 1)))
+
+    def position_of(self, path: Path_, fragment: str) -> Position:
+        """Where ``fragment`` (e.g. a ``[[mention]]``) stands in the value at ``path``: the
+        first occurrence at or after the value's start, so a mention on line 47 of a long
+        ``|`` block is shown on line 47. The value's own position when the fragment is not
+        in the file as written (an escape inside quotes, a line folded in the middle)."""
+        start = self.position(path)
+        lines = self.text.split("\n")
+        if not fragment or not 0 < start.line <= len(lines):
+            return start
+        offset = sum(len(line) + 1 for line in lines[:start.line - 1]) + start.col - 1
+        found = self.text.find(fragment, offset)
+        if found < 0:
+            return start
+        line = self.text.count("\n", 0, found) + 1
+        return Position(line, found - (self.text.rfind("\n", 0, found) + 1) + 1)
 
 
 class YamlProblem(Exception):
@@ -251,7 +268,7 @@ def read_document(file: Path, kind: Kind, shown: str, report: Report,
         report.error(shown, 1, 1, "tiedoston ylätason pitää olla avain–arvo-rakenne",
                      entity=entity_id, hint="aloita esim. rivillä `name: …`")
         return None
-    return Document(kind, entity_id, shown, data, values, keys)
+    return Document(kind, entity_id, shown, data, values, keys, text)
 
 
 def content_files(root: Path, report: Report) -> Iterator[tuple[Path, Kind]]:

@@ -333,8 +333,12 @@ def resolve(records: list[Record], report: Report, *, today: dt.date | None = No
 
 
 def _err(record: Record, path: tuple[str | int, ...], message: str, report: Report,
-         hint: str = "", *, warning: bool = False, key: bool = False) -> None:
-    position = record.document.position(path, key=key)
+         hint: str = "", *, warning: bool = False, key: bool = False,
+         fragment: str = "") -> None:
+    """Report at ``path``'s key or value; with ``fragment``, where it stands in the value."""
+    document = record.document
+    position = (document.position_of(path, fragment) if fragment
+                else document.position(path, key=key))
     add = report.warning if warning else report.error
     add(record.document.path, position.line, position.col, message, entity=record.id, hint=hint)
 
@@ -379,7 +383,7 @@ def _check_mentions(record: Record, graph: Graph, report: Report,
             else:
                 _err(record, path,
                      f"{_dotted(path)}: tekstin viittaus [[{target}]] ei osoita mihinkään",
-                     report, did_you_mean(target, graph.records))
+                     report, did_you_mean(target, graph.records), fragment=match.group(0))
 
 
 def legal_refs(model: BaseModel, path: tuple[str | int, ...] = ()

@@ -167,10 +167,19 @@ def test_mentions_must_resolve(run: Callable[..., tuple[Graph, Report]]) -> None
                          "bodies/kela.yaml": "name: Kela\ntype: virasto\n"
                          "summary: Tekee yhteistyötä [[tem]] ja [[temm]] kanssa.\n" + SRC})
     assert lines(report) == [
-        "content/bodies/kela.yaml:4:10: virhe: summary: tekstin viittaus [[temm]] ei osoita "
+        "content/bodies/kela.yaml:4:39: virhe: summary: tekstin viittaus [[temm]] ei osoita "
         "mihinkään [kela]\n    vihje: tarkoititko 'tem'?"
     ]
     assert [b.source for b in graph.referrers("tem")] == ["kela"]
+
+
+def test_a_mention_deep_in_a_text_block_is_shown_on_its_own_line(
+        run: Callable[..., tuple[Graph, Report]]) -> None:
+    kela = ("name: Kela\ntype: virasto\nsummary: |\n  Ensimmäinen kappale.\n\n"
+            "  Toinen kappale, jossa [[tem]].\n  Kolmas rivi ja [[tme]].\n" + SRC)
+    _, report = run({"bodies/tem.yaml": TEM, "bodies/kela.yaml": kela})
+    assert [(d.line, d.col, d.message) for d in report.errors] == [
+        (8, 18, "summary: tekstin viittaus [[tme]] ei osoita mihinkään")]
 
 
 def test_law_section_must_be_listed(run: Callable[..., tuple[Graph, Report]]) -> None:
