@@ -7,15 +7,69 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, NoReturn
 
-from .diagnostics import Report
+from .diagnostics import Report, did_you_mean
 from .models import _SLUG, KINDS_BY_KEY, SLUG_PATTERN
 from .pipeline import check
 from .render import SiteConfig, render_site
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+COMMANDS = ("check", "generate", "schema", "new")
+
+
+class _FinnishHelp(argparse.HelpFormatter):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup],
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, "käyttö: " if prefix is None else prefix)
+
+
+# argparse's own messages (Python 3.11) → Finnish; the rest of its text is set below.
+_ARGPARSE_MESSAGES = (
+    (re.compile(r"argument (?P<arg>\S+): invalid choice: '(?P<value>[^']*)' "
+                r"\(choose from (?P<choices>.*)\)"),
+     "tuntematon valinta '{value}' (vaihtoehdot: {choices})"),
+    (re.compile(r"the following arguments are required: (?P<args>.*)"),
+     "pakollinen argumentti puuttuu: {args}"),
+    (re.compile(r"unrecognized arguments: (?P<args>.*)"), "tuntemattomia argumentteja: {args}"),
+    (re.compile(r"argument (?P<arg>\S+): expected one argument"),
+     "argumentille {arg} puuttuu arvo"),
+    (re.compile(r"argument (?P<arg>\S+): (?P<rest>.*)"), "argumentti {arg}: {rest}"),
+)
+
+
+class _FinnishParser(argparse.ArgumentParser):
+    """argparse with Finnish help and errors (it has no Finnish catalogue of its own)."""
+
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _FinnishHelp)
+        # add_help is a named parameter, so kwargs cannot hold it (mypy cannot tell)
+        super().__init__(*args, add_help=False, **kwargs)  # type: ignore[misc]
+        self._positionals.title = "argumentit"
+        self._optionals.title = "valinnat"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="näytä tämä ohje ja lopeta")
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, finnish in _ARGPARSE_MESSAGES:
+            match = pattern.fullmatch(message)
+            if match:
+                fields = match.groupdict()
+                if "value" in fields:
+                    choices = re.findall(r"'([^']*)'", fields["choices"])
+                    hint = did_you_mean(fields["value"], choices)
+                    message = finnish.format(**fields) + (f"; {hint}" if hint else "")
+                else:
+                    message = finnish.format(**fields)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: virhe: {message}\n")
 
 
 def _positive(text: str) -> int:
@@ -25,17 +79,18 @@ def _positive(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _FinnishParser(
         prog="python -m generator",
         description="Yhdyspintaverkoston sivustogeneraattori: tarkista ja tuota sisältö.",
     )
     parser.add_argument("--content", type=Path, default=Path("content"),
                         help="sisältökansio (oletus: content)")
     # --content is accepted after the command too (`check --content DIR`).
-    common = argparse.ArgumentParser(add_help=False)
+    common = _FinnishParser(add_help=False)
     common.add_argument("--content", type=Path, default=argparse.SUPPRESS,
                         help="sisältökansio (oletus: content)")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, title="komennot",
+                                metavar="{" + ",".join(COMMANDS) + "}")
     check_cmd = sub.add_parser("check", help="tarkista sisältö", parents=[common])
     check_cmd.add_argument("--strict", action="store_true", help="varoitukset ovat virheitä")
     check_cmd.add_argument("--github", action="store_true",
@@ -88,8 +143,13 @@ def main(argv: list[str] | None = None) -> int:
     # generate
     _print_report(report)
     if report.failed(strict=args.strict):
-        print("Mitään ei kirjoitettu, koska sisällössä on virheitä.", file=sys.stderr)
+        why = "virheitä" if report.errors else "varoituksia (--strict)"
+        print(f"Mitään ei kirjoitettu, koska sisällössä on {why}.", file=sys.stderr)
         return EXIT_CONTENT
+    problem = _output_folder_problem(args.out)
+    if problem:
+        print(f"virhe: {problem}\nMitään ei kirjoitettu.", file=sys.stderr)
+        return EXIT_USAGE
     from .generate import write_outputs
     from .mkdocs_config import site_url_from_mkdocs
 
@@ -105,10 +165,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"virhe: {error}", file=sys.stderr)
         print("Mitään ei kirjoitettu.", file=sys.stderr)
         return EXIT_CONTENT
-    result = write_outputs(outputs, args.out)
+    try:
+        result = write_outputs(outputs, args.out)
+    except OSError as error:  # e.g. the disk filled up: say so; a new run finishes the job
+        print(f"virhe: kansioon {args.out} kirjoittaminen keskeytyi: "
+              f"{error.strerror or error} ({error.filename or args.out})\n"
+              "    vihje: kansiossa voi olla osa uusista tiedostoista; korjaa syy ja aja "
+              "komento uudelleen (se kirjoittaa vain muuttuneet tiedostot)", file=sys.stderr)
+        return EXIT_CONTENT
     print(f"{len(result.written)} tiedostoa kirjoitettu, {len(result.removed)} poistettu, "
           f"{result.unchanged} ennallaan ({args.out}).")
     return EXIT_OK
+
+
+def _output_folder_problem(out: Path) -> str:
+    """Why ``generate`` cannot write into ``out`` (checked before anything is written)."""
+    existing = next((p for p in (out, *out.parents) if p.exists()), None)
+    if existing is None:
+        return ""
+    if not existing.is_dir():
+        return f"{existing} on tiedosto, ei kansio: anna --out-valinnalle kansio"
+    if not os.access(existing, os.W_OK | os.X_OK):
+        return f"kansioon {existing} ei ole kirjoitusoikeutta"
+    return ""
 
 
 def _new(content: Path, kind_key: str, entity_id: str) -> int:

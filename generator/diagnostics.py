@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from . import fi
+
 Severity = Literal["virhe", "varoitus"]
 
 
@@ -83,7 +85,9 @@ class Report:
 
 
 def summary_line(errors: int, warnings: int) -> str:
-    return f"{errors} virhettä, {warnings} varoitusta"
+    """``1 virhe, 2 varoitusta``"""
+    return (f"{fi.count(errors, 'virhe', 'virhettä')}, "
+            f"{fi.count(warnings, 'varoitus', 'varoitusta')}")
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

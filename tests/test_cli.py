@@ -41,7 +41,7 @@ def test_check_content_error_exit_1(project: Path, capsys: pytest.CaptureFixture
     assert main(["check"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("content/bodies/kela.yaml:3:7: virhe: type: arvo 'virasta' ei kelpaa")
-    assert err.rstrip().endswith("1 virhettä, 0 varoitusta")
+    assert err.rstrip().endswith("1 virhe, 0 varoitusta")
 
 
 def test_check_strict_fails_on_warnings(project: Path) -> None:
@@ -137,3 +137,34 @@ def test_module_entry_point_runs(project: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_usage_errors_are_finnish_with_a_suggestion(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["chek"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("käyttö: python -m generator")
+    assert "virhe: tuntematon valinta 'chek'" in err and "tarkoititko 'check'" in err
+    assert main(["generate"]) == 2
+    assert "virhe: pakollinen argumentti puuttuu: --out" in capsys.readouterr().err
+    assert main(["check", "--strcit"]) == 2
+    assert "tuntemattomia argumentteja: --strcit" in capsys.readouterr().err
+
+
+def test_generate_into_a_file_is_refused_before_writing(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "taken").write_text("a file", "utf-8")
+    for out in ("taken", "taken/site"):
+        assert main(["generate", "--out", out, "--no-handouts"]) == 2
+        err = capsys.readouterr().err
+        assert "virhe: taken on tiedosto, ei kansio" in err and "Traceback" not in err
+    assert (project / "taken").read_text("utf-8") == "a file"
+
+
+def test_generate_strict_names_warnings_as_the_reason(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "content/bodies/kela.yaml").write_text(KELA.split("\n", 1)[1], "utf-8")
+    assert main(["generate", "--out", "out", "--strict", "--no-handouts"]) == 1
+    assert ("Mitään ei kirjoitettu, koska sisällössä on varoituksia (--strict)."
+            in capsys.readouterr().err)
+    assert not (project / "out").exists()

@@ -278,7 +278,7 @@ def test_mention_of_nothing_is_an_error_with_file_and_line(tmp_path: Path,
     err = capsys.readouterr().err
     assert (f"content/topics/vihamielinen-aihe.yaml:{index + 1}:10: virhe: summary: tekstin "
             "viittaus [[ei-ole-olemassa]] ei osoita mihinkään [vihamielinen-aihe]") in err
-    assert "1 virhettä, 0 varoitusta" in err
+    assert "1 virhe, 0 varoitusta" in err
 
 
 def test_unsafe_link_with_parentheses_leaves_no_tail() -> None:
