@@ -213,6 +213,10 @@ def test_deploy_workflow() -> None:
     (cron,) = [entry["cron"] for entry in triggers["schedule"]]
     assert len(cron.split()) == 5 and cron.split()[2:] == ["*", "*", "*"]  # every night
     assert workflow["permissions"]["pages"] == "write"
+    # Errors stop the publication, warnings (some come with the date) do not.
+    runs = _runs(workflow)
+    assert "python -m generator check --github" in runs
+    assert "check --strict" not in runs
     assert workflow["permissions"]["id-token"] == "write"
     uses = _uses(workflow)
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
