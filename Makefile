@@ -32,8 +32,13 @@ system-deps-test:
 serve: system-deps $(STAMP)
 	$(BIN)/mkdocs serve --livereload -a 127.0.0.1:8000
 
+# Built next to site/ and swapped in only when the strict build passed: MkDocs writes
+# every page before it counts its warnings, so a failed build must not leave its pages in
+# site/ (which would then look like a good build).
 build: system-deps $(STAMP)
-	$(BIN)/mkdocs build --strict
+	@rm -rf site.new
+	$(BIN)/mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
+	@rm -rf site && mv site.new site
 
 check: $(STAMP)
 	$(BIN)/python -m generator check --strict
@@ -56,4 +61,4 @@ schema: $(STAMP)
 	$(BIN)/python -m generator schema --out schema
 
 clean:
-	rm -rf site build .cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site.new build .cache .pytest_cache .mypy_cache .ruff_cache
