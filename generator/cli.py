@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .diagnostics import Report, did_you_mean
-from .models import _SLUG, KINDS_BY_KEY, SLUG_PATTERN
+from .models import KINDS_BY_KEY
 from .pipeline import check
 from .render import SiteConfig, render_site
 
@@ -195,10 +195,12 @@ def _new(content: Path, kind_key: str, entity_id: str) -> int:
     if kind is None:
         print(f"tuntematon laji '{kind_key}'; lajit: {', '.join(KINDS_BY_KEY)}", file=sys.stderr)
         return EXIT_USAGE
-    if not _SLUG.match(entity_id):
-        print(f"tunniste '{entity_id}' ei kelpaa (muoto {SLUG_PATTERN})", file=sys.stderr)
+    from .scaffold import create, id_problem
+
+    problem = id_problem(entity_id)
+    if problem:
+        print(problem, file=sys.stderr)
         return EXIT_USAGE
-    from .scaffold import create
 
     try:
         target = create(content, kind, entity_id)

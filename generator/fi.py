@@ -7,6 +7,7 @@ Dates ``ti 24.3.2025``, times ``klo 12.00–14.00``, and alphabetical order afte
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from functools import cache
 
@@ -125,6 +126,23 @@ TEMPLATE_FILTERS = {
     "time_range": time_range,
     "partial_date": partial_date,
 }
+
+
+_NOT_DECOMPOSED = str.maketrans({"ø": "o", "æ": "ae", "đ": "d", "ł": "l"})
+
+
+def fold(text: str) -> str:
+    """``text`` for comparing names: case, accents and spacing ignored (``Hyvil`` ~
+    ``hyvil``, ``Kyynäräinen`` ~ ``kyynarainen``)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_NOT_DECOMPOSED))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.split())
+
+
+def slug(text: str) -> str:
+    """The id ``text`` would have as a file name: ``Maija Meikäläinen`` →
+    ``maija-meikalainen``; "" when nothing usable is left."""
+    return "-".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
 COMPOUND_PARTS = (

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     ValidationInfo,
@@ -26,8 +28,23 @@ from pydantic import (
     model_validator,
 )
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_SLUG = re.compile(SLUG_PATTERN)
+from . import fi
+from .formats import (
+    LAW_NUMBER_PATTERN,
+    NAME_MAX,
+    PERSON_FIELD_MAX,
+    SECTION_PATTERN,
+    SEED_DOCUMENT_PATTERN,
+    SHORT_MAX,
+    FieldError,
+    check_https,
+    check_month,
+    check_partial_date,
+    check_slug,
+    max_length,
+    parse_day,
+    parse_time,
+)
 
 
 @dataclass(frozen=True)
@@ -42,66 +59,25 @@ class MarkdownText:
     """Marks a string field as Markdown that may mention entities as ``[[id]]``."""
 
 
-def _check_slug(value: str) -> str:
-    if not _SLUG.match(value):
-        raise ValueError(
-            f"tunnisteen pitää olla pienaakkosia a–z, numeroita ja väliviivoja: {value!r}"
-        )
-    return value
-
-
-_URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\{}|^]")
-
-
-def _check_https(value: str) -> str:
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.netloc:
-        raise ValueError(f"linkin pitää olla muotoa https://…, ei {value!r}")
-    bad = _URL_FORBIDDEN.search(value)
-    if bad:  # characters that have no place in a URL (RFC 3986) and could break markup
-        raise ValueError(f"linkissä on merkki {bad.group()!r}, joka ei kuulu osoitteeseen: "
-                         f"{value!r}")
-    return value
-
-
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def _check_partial_date(value: str) -> str:
-    match = _PARTIAL_DATE.match(value)
-    if not match:
-        raise ValueError(f"päivämäärä muodossa VVVV, VVVV-KK tai VVVV-KK-PP, ei {value!r}")
-    year, month, day = match.groups()
-    try:
-        dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError as exc:
-        raise ValueError(f"virheellinen päivämäärä {value!r}") from exc
-    return value
-
-
-def _check_month(value: str) -> str:
-    if not re.match(r"^\d{4}-(0[1-9]|1[0-2])$", value):
-        raise ValueError(f"kuukausi muodossa VVVV-KK, ei {value!r}")
-    return value
-
-
-Slug = Annotated[str, AfterValidator(_check_slug)]
-HttpsUrl = Annotated[str, AfterValidator(_check_https)]
-PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
-Month = Annotated[str, AfterValidator(_check_month)]
+Slug = Annotated[str, AfterValidator(check_slug)]
+HttpsUrl = Annotated[str, AfterValidator(check_https)]
+PartialDate = Annotated[str, AfterValidator(check_partial_date)]
+Month = Annotated[str, AfterValidator(check_month)]
 Markdown = Annotated[str, MarkdownText()]
-Text = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1), max_length(NAME_MAX)]
+"""A name or title: one line, a heading on pages and printouts."""
+Short = Annotated[str, max_length(SHORT_MAX)]
+Day = Annotated[dt.date, BeforeValidator(parse_day)]
+"""A date ``VVVV-KK-PP``."""
 
-BodyRef = Annotated[str, AfterValidator(_check_slug), Ref(("body",))]
-PersonRef = Annotated[str, AfterValidator(_check_slug), Ref(("person",))]
-LawRef = Annotated[str, AfterValidator(_check_slug), Ref(("law",))]
-CommitteeRef = Annotated[str, AfterValidator(_check_slug), Ref(("committee",))]
-ActorRef = Annotated[str, AfterValidator(_check_slug), Ref(("body", "committee"))]
+BodyRef = Annotated[str, AfterValidator(check_slug), Ref(("body",))]
+PersonRef = Annotated[str, AfterValidator(check_slug), Ref(("person",))]
+LawRef = Annotated[str, AfterValidator(check_slug), Ref(("law",))]
+CommitteeRef = Annotated[str, AfterValidator(check_slug), Ref(("committee",))]
+ActorRef = Annotated[str, AfterValidator(check_slug), Ref(("body", "committee"))]
 AnyRef = Annotated[
     str,
-    AfterValidator(_check_slug),
+    AfterValidator(check_slug),
     Ref(("law", "body", "person", "committee", "process", "meeting", "topic")),
 ]
 
@@ -120,7 +96,7 @@ class Strict(BaseModel):
 class Source(Strict):
     """Where a fact comes from: a seed document and its slide or heading, or a public URL."""
 
-    document: str | None = Field(default=None, pattern=r"^\d{3}_[0-9a-f]{16}\.txt$")
+    document: str | None = Field(default=None, pattern=SEED_DOCUMENT_PATTERN)
     """Lähdeaineiston tiedosto kansiossa shared/seeds, esim. `000_29a47eed100e93b4.txt`."""
     location: str | None = None
     """Kohta lähteessä: dian otsikko, luku tai sivu."""
@@ -130,7 +106,9 @@ class Source(Strict):
     @model_validator(mode="after")
     def _one_origin(self) -> Source:
         if not self.document and not self.url:
-            raise ValueError("lähteellä pitää olla `document` tai `url`")
+            raise FieldError("lähteellä pitää olla `document` tai `url`",
+                             hint="lisää lähteelle `url: https://…` (verkkosivu) tai "
+                             "`document: …` (lähdeaineiston tiedosto)")
         return self
 
 
@@ -148,7 +126,7 @@ class LegalRef(Strict):
 
     law: LawRef
     """Säädöksen tunniste, esim. `laki-380-2023`."""
-    section: str | None = Field(default=None, pattern=r"^\d+(?: ?[a-z])?$")
+    section: str | None = Field(default=None, pattern=SECTION_PATTERN)
     """Pykälän numero, esim. `22` tai `3 a`; pykälän pitää olla säädöksen `sections`-listassa."""
     note: str | None = None
     """Lyhyt tarkennus, mitä kohta koskee."""
@@ -159,7 +137,7 @@ class Entity(Strict):
 
     sources: list[Source] = Field(min_length=1)
     """Mistä tiedot ovat peräisin (vähintään yksi lähde)."""
-    updated: dt.date | None = None
+    updated: Day | None = None
     """Sisällön tarkistuspäivä, jos se halutaan näyttää erikseen."""
 
     @property
@@ -168,13 +146,47 @@ class Entity(Strict):
         raise NotImplementedError
 
 
+def _unique(keys: list[str], field: str, key_field: str, message: Any, hint: str) -> None:
+    """Refuse repeated ``keys`` of the items of list ``field``: each repeat is reported at
+    its own ``key_field`` (``message(index)``), with the line of the first occurrence."""
+    first: dict[str, int] = {}
+    problems = []
+    for index, key in enumerate(keys):
+        if key in first:
+            problems.append(FieldError(message(index), at=(field, index, key_field), hint=hint,
+                                       first=(field, first[key], key_field)))
+        else:
+            first[key] = index
+    if problems:
+        raise FieldError.of(problems)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"(?<![\w/.,:+-])(?:\+|\(?0)[\d ()-]{5,20}\d(?![\w/.,:-])")
+
+
+def _refuse_contact_details(text: str) -> None:
+    """Phone numbers and e-mail addresses of people are never published (CONTRIBUTING)."""
+    hint = ("henkilöiden yhteystietoja (puhelinnumeroita, sähköpostiosoitteita) ei julkaista "
+            "sivustolla; poista se tekstistä")
+    email = _EMAIL.search(text)
+    if email:
+        raise FieldError(f"tekstissä on sähköpostiosoite ({email.group()})", hint=hint,
+                         fragment=email.group())
+    for phone in _PHONE.finditer(text):
+        digits = re.sub(r"\D", "", phone.group())
+        if 7 <= len(digits) <= 15:
+            raise FieldError(f"tekstissä on puhelinnumero ({phone.group().strip()})", hint=hint,
+                             fragment=phone.group().strip())
+
+
 # --- law -----------------------------------------------------------------------------
 
 
 class LawSection(Strict):
     """One section (pykälä) of a statute that the site refers to."""
 
-    number: str = Field(pattern=r"^\d+(?: ?[a-z])?$")
+    number: str = Field(pattern=SECTION_PATTERN)
     """Pykälän numero, esim. `22` tai `3 a`."""
     chapter: int | None = Field(default=None, ge=1)
     """Luvun numero, jos säädös on jaettu lukuihin."""
@@ -192,13 +204,13 @@ class Law(Entity):
 
     title: Text
     """Virallinen nimi, esim. *Laki työvoimapalveluiden järjestämisestä*."""
-    short_name: str | None = None
+    short_name: Annotated[str, max_length(80)] | None = None
     """Vakiintunut lyhyt nimi, esim. *järjestämislaki*."""
-    number: str = Field(pattern=r"^\d+/\d{4}$")
+    number: str = Field(pattern=LAW_NUMBER_PATTERN)
     """Säädösnumero, esim. `380/2023`."""
     type: LawType
     """Säädöksen laji."""
-    in_force_from: dt.date | None = None
+    in_force_from: Day | None = None
     """Voimaantulopäivä."""
     summary: Markdown
     """Mitä säädös koskee, lyhyesti."""
@@ -211,10 +223,9 @@ class Law(Entity):
 
     @model_validator(mode="after")
     def _unique_sections(self) -> Law:
-        numbers = [s.number for s in self.sections]
-        dupes = sorted({n for n in numbers if numbers.count(n) > 1})
-        if dupes:
-            raise ValueError(f"pykälä {', '.join(dupes)} on listattu useammin kuin kerran")
+        _unique([s.number.replace(" ", "") for s in self.sections], "sections", "number",
+                lambda i: f"pykälä {self.sections[i].number} on listattu useammin kuin kerran",
+                "poista toinen kohta tai korjaa pykälän numero")
         return self
 
 
@@ -256,7 +267,7 @@ class Body(Entity):
 
     name: Text
     """Virallinen nimi."""
-    abbreviation: str | None = None
+    abbreviation: Short | None = None
     """Lyhenne, esim. `TEM`."""
     type: BodyType
     """Organisaation laji. `toimijaryhmä` kuvaa joukkoa (esim. kaikki hyvinvointialueet)."""
@@ -280,11 +291,11 @@ class Body(Entity):
 class Person(Entity):
     """A person in a public role. Personal contact details are never published."""
 
-    name: Text
+    name: Annotated[str, Field(min_length=1), max_length(100)]
     """Etu- ja sukunimi."""
-    sort_name: str | None = None
+    sort_name: Annotated[str, max_length(100)] | None = None
     """Lajitteluavain, jos se ei ole sukunimi (oletus: viimeinen sana)."""
-    title: str | None = None
+    title: Annotated[str, max_length(PERSON_FIELD_MAX)] | None = None
     """Virkanimike tai tehtävä."""
     organisation: BodyRef | None = None
     """Organisaatio, jossa henkilö toimii."""
@@ -294,6 +305,13 @@ class Person(Entity):
     @property
     def display_name(self) -> str:
         return self.name
+
+    @field_validator("name", "sort_name", "title", "summary")
+    @classmethod
+    def _no_contact_details(cls, value: str | None) -> str | None:
+        if value is not None:
+            _refuse_contact_details(value)
+        return value
 
 
 # --- committee -----------------------------------------------------------------------
@@ -310,15 +328,18 @@ MemberRole = Literal[
 class Term(Strict):
     """A term of office."""
 
-    start: dt.date
+    start: Day
     """Alkupäivä."""
-    end: dt.date | None = None
+    end: Day | None = None
     """Päättymispäivä (tyhjä: toistaiseksi)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Term:
         if self.end is not None and self.end < self.start:
-            raise ValueError("toimikausi päättyy ennen kuin alkaa")
+            raise FieldError(
+                f"toimikausi päättyy ennen kuin alkaa (start: {self.start.isoformat()})",
+                at=("end",), hint="tarkista päivämäärät: end on toimikauden viimeinen päivä, "
+                "start ensimmäinen")
         return self
 
 
@@ -332,7 +353,7 @@ class Seat(Strict):
     """Paikan tunniste toimielimen sisällä, esim. `tem`."""
     organisation: BodyRef | None = None
     """Edustettu organisaatio."""
-    group: str | None = None
+    group: Annotated[str, max_length(NAME_MAX)] | None = None
     """Edustettu taho sanallisesti, kun se ei ole yksi organisaatio."""
     count: int = Field(default=1, ge=1)
     """Paikkojen määrä."""
@@ -346,7 +367,9 @@ class Seat(Strict):
     @model_validator(mode="after")
     def _has_holder_kind(self) -> Seat:
         if not self.organisation and not self.group:
-            raise ValueError("paikalla pitää olla `organisation` tai `group`")
+            raise FieldError("paikalla pitää olla `organisation` tai `group`",
+                             hint="lisää `organisation: <organisaation tunniste>` tai "
+                             "`group: <edustettu taho sanallisesti>`")
         return self
 
 
@@ -361,19 +384,28 @@ class Member(Strict):
     """Paikan tunniste saman toimielimen `seats`-listasta."""
     deputy: PersonRef | None = None
     """Henkilökohtainen varajäsen."""
-    start: dt.date | None = None
+    start: Day | None = None
     """Jäsenyyden alku (oletus: toimikauden alku)."""
-    end: dt.date | None = None
+    end: Day | None = None
     """Jäsenyyden loppu (oletus: toimikauden loppu)."""
     note: str | None = None
     """Tarkennus."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Member:
+        problems = []
         if self.start and self.end and self.end < self.start:
-            raise ValueError("jäsenyys päättyy ennen kuin alkaa")
+            problems.append(FieldError(
+                f"jäsenyys päättyy ennen kuin alkaa (start: {self.start.isoformat()})",
+                at=("end",), hint="tarkista päivämäärät: end on jäsenyyden viimeinen päivä, start "
+                "ensimmäinen"))
         if self.deputy is not None and self.deputy == self.person:
-            raise ValueError("henkilö ei voi olla oma varajäsenensä")
+            problems.append(FieldError(
+                "henkilö ei voi olla oma varajäsenensä", at=("deputy",),
+                hint="kirjoita deputy-kenttään henkilökohtaisen varajäsenen tunniste tai "
+                "poista kenttä"))
+        if problems:
+            raise FieldError.of(problems)
         return self
 
 
@@ -395,7 +427,7 @@ class Committee(Entity):
 
     name: Text
     """Virallinen nimi."""
-    abbreviation: str | None = None
+    abbreviation: Short | None = None
     """Lyhenne, esim. `TyöNVK`."""
     type: CommitteeType
     """Toimielimen laji."""
@@ -405,7 +437,7 @@ class Committee(Entity):
     """Ylempi toimielin (jaoston neuvottelukunta)."""
     appointed_by: BodyRef | None = None
     """Asettaja."""
-    appointed_on: dt.date | None = None
+    appointed_on: Day | None = None
     """Asettamispäivä."""
     term: Term | None = None
     """Toimikausi."""
@@ -443,10 +475,10 @@ class Committee(Entity):
 
     @model_validator(mode="after")
     def _unique_seats(self) -> Committee:
-        ids = [s.id for s in self.seats]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"paikka {', '.join(dupes)} on määritelty useammin kuin kerran")
+        _unique([s.id for s in self.seats], "seats", "id",
+                lambda i: f"paikka {self.seats[i].id} on määritelty useammin kuin kerran",
+                "anna paikalle oma id; saman tahon useat paikat merkitään yhdelle paikalle "
+                "kentällä count")
         return self
 
 
@@ -467,7 +499,7 @@ class Transition(Strict):
 
     to: Slug
     """Seuraavan vaiheen tunniste saman prosessin vaiheista, tai `loppu`."""
-    label: str | None = None
+    label: Annotated[str, max_length(NAME_MAX)] | None = None
     """Ehto tai haaran nimi."""
 
 
@@ -503,7 +535,7 @@ class Process(Entity):
 
     name: Text
     """Prosessin nimi."""
-    abbreviation: str | None = None
+    abbreviation: Short | None = None
     """Lyhenne, esim. `TYP`."""
     summary: Markdown
     """Mistä prosessissa on kyse."""
@@ -528,10 +560,9 @@ class Process(Entity):
 
     @model_validator(mode="after")
     def _phase_graph(self) -> Process:
-        ids = [p.id for p in self.phases]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"vaihe {', '.join(dupes)} on määritelty useammin kuin kerran")
+        _unique([p.id for p in self.phases], "phases", "id",
+                lambda i: f"vaihe {self.phases[i].id} on määritelty useammin kuin kerran",
+                "anna vaiheelle oma id (next-kentät viittaavat vaiheisiin id:llä)")
         return self
 
 
@@ -548,7 +579,7 @@ def _naive_time(value: dt.time) -> dt.time:
     return value
 
 
-LocalTime = Annotated[dt.time, AfterValidator(_naive_time)]
+LocalTime = Annotated[dt.time, BeforeValidator(parse_time), AfterValidator(_naive_time)]
 """A wall-clock time ``HH:MM`` in Europe/Helsinki, without an offset."""
 
 
@@ -595,7 +626,7 @@ class Meeting(Entity):
     """Toimielin tai verkosto, jonka kokous tämä on."""
     title: Text
     """Kokouksen otsikko."""
-    date: dt.date | None = None
+    date: Day | None = None
     """Päivä `VVVV-KK-PP`. Ilman kellonaikaa kokous on kalentereissa koko päivän tapahtuma."""
     month: Month | None = None
     """Vain kuukausi `VVVV-KK`, kun päivää ei vielä tiedetä (ei tule kalenterisyötteisiin)."""
@@ -678,11 +709,14 @@ class Table(Strict):
 
     @model_validator(mode="after")
     def _rectangular(self) -> Table:
-        for index, row in enumerate(self.rows, start=1):
-            if len(row) != len(self.columns):
-                raise ValueError(
-                    f"rivillä {index} on {len(row)} solua, sarakkeita on {len(self.columns)}"
-                )
+        problems = [
+            FieldError(f"rivillä on {fi.count(len(row), 'solu', 'solua')}, sarakkeita on "
+                       f"{len(self.columns)}",
+                       at=("rows", index), hint="jokaisella rivillä on yksi solu saraketta "
+                       "kohden; tyhjä solu kirjoitetaan ''")
+            for index, row in enumerate(self.rows) if len(row) != len(self.columns)]
+        if problems:
+            raise FieldError.of(problems)
         return self
 
 
@@ -746,6 +780,23 @@ KINDS: tuple[Kind, ...] = (
 )
 KINDS_BY_KEY: dict[str, Kind] = {k.key: k for k in KINDS}
 KINDS_BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS}
+
+
+def literal_choices(annotation: Any) -> tuple[str, ...]:
+    """The allowed values of a ``Literal[...]`` field (also inside ``| None``); () if none."""
+    if get_origin(annotation) is Literal:
+        return tuple(str(a) for a in get_args(annotation))
+    for arg in get_args(annotation):
+        found = literal_choices(arg)
+        if found:
+            return found
+    return ()
+
+
+def or_list(values: Iterable[str]) -> str:
+    """``'a', 'b' tai 'c'``"""
+    quoted = [f"'{v}'" for v in values]
+    return " tai ".join(", ".join(quoted).rsplit(", ", 1)) if quoted else ""
 
 
 def ref_kinds(metadata: list[Any]) -> tuple[str, ...] | None:

@@ -168,3 +168,12 @@ def test_generate_strict_names_warnings_as_the_reason(
     assert ("Mitään ei kirjoitettu, koska sisällössä on varoituksia (--strict)."
             in capsys.readouterr().err)
     assert not (project / "out").exists()
+
+
+def test_new_with_a_bad_id_suggests_one(project: Path, capsys: pytest.CaptureFixture[str]
+                                        ) -> None:
+    assert main(["new", "person", "Maija Meikäläinen"]) == 2
+    err = capsys.readouterr().err
+    assert "tunniste 'Maija Meikäläinen' ei kelpaa" in err
+    assert "tarkoititko 'maija-meikalainen'?" in err and "^[a-z" not in err
+    assert not (project / "content/people").exists()

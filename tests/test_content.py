@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.models import _SLUG as SLUG
+from generator.formats import SLUG
 from generator.models import KINDS, Committee, Law, Meeting, Process, Topic
 from generator.pipeline import check
 from generator.resolve import Graph
