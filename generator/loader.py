@@ -15,14 +15,27 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from . import parsecache
 from .diagnostics import Report
-from .models import _SLUG, KINDS, KINDS_BY_FOLDER, Kind
+from .formats import SLUG
+from .models import KINDS, KINDS_BY_FOLDER, Kind
 from .parsecache import ParseCache, Parsed
+from .yaml_problems import (
+    FALLBACK_HINT,
+    Path_,
+    Position,
+    YamlProblem,
+    check_lookalikes,
+    has_lookalike,
+    hash_lines,
+    quoted_line,
+    short,
+    syntax_problem,
+)
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -31,15 +44,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 1024 * 1024
 SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
-
-Path_ = tuple[str | int, ...]
-
-
-class Position(NamedTuple):
-    """Where a key or value starts (a tuple: a file has tens of thousands of them)."""
-
-    line: int  # 1-based
-    col: int  # 1-based
 
 
 @dataclass
@@ -81,14 +85,6 @@ class Document:
             return start
         line = self.text.count("\n", 0, found) + 1
         return Position(line, found - (self.text.rfind("\n", 0, found) + 1) + 1)
-
-
-class YamlProblem(Exception):
-    def __init__(self, message: str, mark: Any | None = None, hint: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.position = Position(mark.line + 1, mark.column + 1) if mark is not None else None
-        self.hint = hint
 
 
 def _reject_features(event: yaml.Event) -> None:
@@ -186,9 +182,55 @@ class _Builder:
             mapping[key] = self.node(next_event(), key_path)
 
 
+class _CommentingBuilder(_Builder):
+    """A :class:`_Builder` that also warns when a ``#`` comment cuts an unquoted value short
+    (``title: Verkoston kokous #3`` gives "Verkoston kokous"). Used only for files with a
+    `` #`` on a line that is not a comment line, so the common case pays nothing."""
+
+    def __init__(self, next_event: Callable[[], Any], lines: list[str],
+                 hash_lines: set[int]) -> None:
+        super().__init__(next_event)
+        self.lines = lines
+        self.hash_lines = hash_lines  # 0-based numbers of lines with a " #" after content
+        self.warnings: list[tuple[int, int, str, str]] = []
+
+    def node(self, event: Any, path: Path_) -> Any:
+        value = _Builder.node(self, event, path)
+        if type(event) is yaml.ScalarEvent and not event.style:  # plain: '' (C) or None
+            end: Any = event.end_mark
+            if end.line in self.hash_lines:
+                self._check_comment(event, value)
+        return value
+
+    def _check_comment(self, event: Any, value: str | None) -> None:
+        end = event.end_mark
+        line = self.lines[end.line]
+        rest = line[end.column:]
+        after = rest.lstrip(" \t")
+        if not after.startswith("#"):
+            return
+        col = end.column + len(rest) - len(after)
+        start = event.start_mark
+        if value is None:
+            message = "'#' aloittaa kommentin, joten kentän arvo jää tyhjäksi"
+        else:
+            message = f"'#' aloittaa kommentin, joten arvoksi jää vain '{short(value)}'"
+        if start.line == end.line:
+            begin = len(line) - len(line[start.column:].lstrip(" \t"))
+            quote = f"laita koko arvo lainausmerkkeihin: {quoted_line(line, begin)}"
+        else:
+            quote = "laita koko arvo lainausmerkkeihin"
+        self.warnings.append((
+            end.line + 1, col + 1, message,
+            f"jos # kuuluu tekstiin, {quote}; jos kommentti on tarkoituksellinen, "
+            "siirrä se omalle rivilleen",
+        ))
+
+
 def parse_yaml(text: str) -> Parsed:
     """Parse one YAML document into plain data (strings, lists, dicts) with the
-    ``(line, col)`` of every value and key."""
+    ``(line, col)`` of every value and key, and the warnings found on the way as
+    ``(line, col, message, hint)``."""
     parser = _Loader(text)
     try:
         next_event: Callable[[], Any] = parser.get_event  # no generator in between
@@ -196,8 +238,18 @@ def parse_yaml(text: str) -> Parsed:
         assert isinstance(stream_start, yaml.StreamStartEvent)
         first = next_event()
         if isinstance(first, yaml.StreamEndEvent):
-            raise YamlProblem("tiedosto on tyhjä", None, "lisää vähintään pakolliset kentät")
-        builder = _Builder(next_event)
+            raise YamlProblem("tiedosto on tyhjä", hint="lisää vähintään pakolliset kentät",
+                              at=Position(1, 1))
+        builder: _Builder
+        # A comment after content: a '#' after line 1 (the schema line) first, as a
+        # one-character search is much faster than one for " #".
+        if (text.find("#", text.find("\n") + 1) >= 0
+                and (" #" in text or "\t#" in text)):
+            commented = hash_lines(text)
+            builder = (_CommentingBuilder(next_event, text.split("\n"), commented)
+                       if commented else _Builder(next_event))
+        else:
+            builder = _Builder(next_event)
         data = builder.document()
         end = next_event()
         assert isinstance(end, yaml.DocumentEndEvent)
@@ -207,16 +259,17 @@ def parse_yaml(text: str) -> Parsed:
                 "tiedostossa on useampi YAML-dokumentti", after.start_mark,
                 "yksi tiedosto kuvaa yhden asian; poista '---'-erotin",
             )
-        return data, builder.values, builder.keys
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or "virheellinen YAML").strip()
-        raise YamlProblem(f"YAML-syntaksivirhe: {problem}", mark,
-                          "tarkista sisennykset ja kaksoispisteet") from exc
+        raise syntax_problem(exc, text) from exc
     except yaml.YAMLError as exc:
-        raise YamlProblem(f"YAML-syntaksivirhe: {exc}") from exc
+        raise YamlProblem(f"YAML-rakenne on virheellinen ({exc})", hint=FALLBACK_HINT,
+                          at=Position(1, 1)) from exc
     finally:
         parser.dispose()
+    if has_lookalike(text):
+        check_lookalikes(text, data, builder.values, builder.keys)
+    warnings = tuple(builder.warnings) if isinstance(builder, _CommentingBuilder) else ()
+    return data, builder.values, builder.keys, warnings
 
 
 def read_document(file: Path, kind: Kind, shown: str, report: Report,
@@ -224,7 +277,7 @@ def read_document(file: Path, kind: Kind, shown: str, report: Report,
     """Read one content file; problems go to ``report`` and give ``None``. ``cache``:
     parse results of earlier builds, by the file's bytes."""
     entity_id = file.stem
-    if not _SLUG.match(entity_id):
+    if not SLUG.match(entity_id):
         report.error(shown, 0, 0, f"tiedostonimi '{file.name}' ei kelpaa tunnisteeksi",
                      hint="käytä pienaakkosia a–z, numeroita ja väliviivoja, "
                      "esim. laki-380-2023.yaml")
@@ -246,6 +299,8 @@ def read_document(file: Path, kind: Kind, shown: str, report: Report,
         report.error(shown, line, 1, "tiedosto ei ole UTF-8-muotoista tekstiä", entity=entity_id,
                      hint="tallenna tiedosto UTF-8-merkistössä")
         return None
+    if text.startswith("\ufeff"):  # a byte order mark: invisible to editors and to PyYAML
+        text = text[1:]
     key = parsecache.key_of(raw) if cache is not None else ""
     parsed = cache.get(key) if cache is not None else None
     if parsed is None:
@@ -259,7 +314,9 @@ def read_document(file: Path, kind: Kind, shown: str, report: Report,
             return None
         if cache is not None:
             cache.put(key, parsed)
-    data, values, keys = parsed
+    data, values, keys, warnings = parsed
+    for line, col, message, hint in warnings:
+        report.warning(shown, line, col, message, entity=entity_id, hint=hint)
     expected = f"{SCHEMA_LINE_PREFIX}../../schema/{kind.key}.schema.json"
     if text.split("\n", 1)[0].strip() != expected:
         report.warning(shown, 1, 1, "ensimmäinen rivi ei ole skeemarivi", entity=entity_id,
@@ -281,19 +338,40 @@ def content_files(root: Path, report: Report) -> Iterator[tuple[Path, Kind]]:
             continue
         kind = KINDS_BY_FOLDER.get(entry.name)
         if kind is None or not entry.is_dir():
-            folders = ", ".join(k.folder for k in KINDS)
-            report.error(_shown(entry, root), 0, 0, f"tuntematon sisältökansio '{entry.name}'",
-                         hint=f"sisältö kuuluu kansioihin: {folders}")
+            folders = ", ".join(f"{k.folder}/ ({k.plural.lower()})" for k in KINDS)
+            if entry.is_dir():
+                report.error(_shown(entry, root), 0, 0,
+                             f"tuntematon sisältökansio '{entry.name}'",
+                             hint=f"sisältö kuuluu kansioihin: {folders}")
+            else:
+                report.error(_shown(entry, root), 0, 0,
+                             f"tiedosto '{entry.name}' on suoraan sisältökansiossa, ei "
+                             "minkään sisältölajin kansiossa",
+                             hint=f"siirrä tiedosto lajinsa kansioon: {folders}")
             continue
-        for file in sorted(entry.rglob("*")):
-            if file.is_dir() or file.name.startswith("."):
-                continue
+        for file in _files(entry):
             if file.suffix not in (".yaml", ".yml"):
-                report.error(_shown(file, root), 0, 0,
-                             f"tiedosto '{file.name}' ei ole YAML-tiedosto",
-                             hint="sisältötiedostojen pääte on .yaml")
+                if file.suffix.lower() in (".yaml", ".yml"):
+                    report.error(_shown(file, root), 0, 0,
+                                 f"tiedostopääte '{file.suffix}' on isoilla kirjaimilla",
+                                 hint=f"nimeä tiedosto uudelleen: {file.stem}.yaml "
+                                 "(pääte pienillä kirjaimilla)")
+                else:
+                    report.error(_shown(file, root), 0, 0,
+                                 f"tiedosto '{file.name}' ei ole YAML-tiedosto",
+                                 hint="sisältötiedostojen pääte on .yaml")
                 continue
             yield file, kind
+
+
+def _files(folder: Path) -> list[Path]:
+    """The files under ``folder``, sorted; names starting with a dot (files and folders,
+    e.g. drafts in ``.luonnokset/``) are skipped, as in the top folder."""
+    found: list[Path] = []
+    for parent, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        found.extend(Path(parent, name) for name in files if not name.startswith("."))
+    return sorted(found)
 
 
 def _shown(file: Path, root: Path, prefix: str | None = None) -> str:

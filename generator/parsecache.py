@@ -11,6 +11,8 @@ The cache only ever saves time. The file starts with the SHA-256 of the rest, an
 entries are thrown away whenever the loader's code or PyYAML changes; a file that cannot be
 read, is damaged or cannot be written makes the build parse everything, as without it.
 Files that fail to parse are never cached: their messages always come from the parser.
+Warnings found while parsing (e.g. a ``#`` comment that cut a value short) are part of
+a file's entry, so a build that reads the cache reports them too.
 """
 
 from __future__ import annotations
@@ -29,23 +31,29 @@ import yaml
 
 FOLDER = Path(".cache") / "content"
 FILE_NAME = "yaml.marshal"
-_MAGIC = b"yaml-parse-cache 1\n"
+PARSER_MODULES = ("loader.py", "yaml_problems.py")
+"""The code a parse result depends on (:func:`code_version`)."""
+_MAGIC = b"yaml-parse-cache 2\n"  # 2: warnings in each entry
 
-#: ``(data, value positions, key positions)``, positions as ``(line, col)`` tuples.
-Parsed = tuple[Any, dict[Any, tuple[int, int]], dict[Any, tuple[int, int]]]
+#: ``(data, value positions, key positions, warnings)``, positions as ``(line, col)``
+#: tuples, warnings as ``(line, col, message, hint)``: a warm build reports them too.
+Parsed = tuple[Any, dict[Any, tuple[int, int]], dict[Any, tuple[int, int]],
+               tuple[tuple[int, int, str, str], ...]]
 
 log = logging.getLogger(__name__)
 
 
 @cache
 def code_version() -> str | None:
-    """What a parse result depends on besides the file: the loader's code and PyYAML.
-    ``None`` when the loader's source cannot be read (then nothing is cached)."""
-    try:
-        loader_source = (Path(__file__).parent / "loader.py").read_bytes()
-    except OSError:  # e.g. installed without sources
-        return None
-    digest = hashlib.sha256(loader_source)
+    """What a parse result depends on besides the file: the loader's code (with the
+    module that finds the warnings kept in a result) and PyYAML. ``None`` when that code
+    cannot be read (then nothing is cached)."""
+    digest = hashlib.sha256()
+    for module in PARSER_MODULES:
+        try:
+            digest.update((Path(__file__).parent / module).read_bytes())
+        except OSError:  # e.g. installed without sources
+            return None
     digest.update(f"{yaml.__version__} {getattr(yaml, '__with_libyaml__', False)}".encode())
     return digest.hexdigest()
 

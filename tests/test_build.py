@@ -97,7 +97,8 @@ def test_fresh_build_with_content_error_writes_no_site(small_project: Path,
     (project / "content/bodies/tem.yaml").write_text("name: [\n", "utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "content/bodies/tem.yaml:2:1: virhe: YAML-syntaksivirhe" in result.stderr
+    assert ("content/bodies/tem.yaml:1:7: virhe: rivillä 1 avattu hakasulku [ jää sulkematta"
+            in result.stderr)
     assert not (tmp_path / "site").exists()
 
 

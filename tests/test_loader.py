@@ -63,13 +63,13 @@ def test_scalars_stay_text_whatever_yaml_11_says(
          " eivät ole sallittuja [x]"),
         ("- a\n- b\n",
          "content/bodies/x.yaml:1:1: virhe: tiedoston ylätason pitää olla avain–arvo-rakenne [x]"),
-        ("", "content/bodies/x.yaml: virhe: tiedosto on tyhjä [x]"),
-        ("# vain kommentti\n", "content/bodies/x.yaml: virhe: tiedosto on tyhjä [x]"),
+        ("", "content/bodies/x.yaml:1:1: virhe: tiedosto on tyhjä [x]"),
+        ("# vain kommentti\n", "content/bodies/x.yaml:1:1: virhe: tiedosto on tyhjä [x]"),
+        ("  \n\n", "content/bodies/x.yaml:1:1: virhe: tiedosto on tyhjä [x]"),
         ("a: 1\n---\nb: 2\n",
          "content/bodies/x.yaml:2:1: virhe: tiedostossa on useampi YAML-dokumentti [x]"),
         ("a: [1, 2\n",
-         "content/bodies/x.yaml:2:1: virhe: YAML-syntaksivirhe: did not find expected ',' or ']'"
-         " [x]"),
+         "content/bodies/x.yaml:1:4: virhe: rivillä 1 avattu hakasulku [ jää sulkematta [x]"),
     ],
 )
 def test_bad_yaml_is_reported_with_position(
