@@ -5,7 +5,8 @@ raw HTML in any content field is *escaped* and shows as text; Markdown links may
 to ``https:``, ``http:`` or ``mailto:`` targets or to site-relative paths, other targets
 (``javascript:``, ``data:``, …) are rendered as plain text; images are not embedded (an
 image becomes a link to it, under the same rule); attribute lists (``{: onclick=…}``) are
-not available to content and show as text.
+not available to content and show as text. The check stage goes further: a target kept
+as a link must also work on the site (``https:`` or ``mailto:``; see :func:`link_targets`).
 """
 
 from __future__ import annotations
@@ -107,6 +108,44 @@ def markdown(value: str, mention: Callable[[str], str]) -> str:
 def _unescape(url: str) -> str:
     """A link target as the browser will see it (our own escapes undone)."""
     return html.unescape(url)
+
+
+def link_targets(value: str) -> list[tuple[str, str]]:
+    """``(as written, target)`` for every link :func:`markdown` keeps as a link in
+    ``value``, in the order found: inline links, any other link destination and reference
+    definitions whose target :func:`is_safe_url` accepts. Links it turns into text (unsafe
+    targets, images) are left out, and so are autolinks (only ``<https://…>`` ones stay
+    links). The check stage uses this to reject, at the link, targets that would render as
+    links but do not work on the site (relative paths such as ``tem.fi``, ``http:``).
+
+    It finds links the way :func:`markdown` does, on the text before escaping: escaping
+    changes no character the patterns look at, and :func:`_unescape` would undo it.
+    """
+    found: list[tuple[str, str]] = []
+    if "](" not in value and "]:" not in value:
+        return found
+    text = value
+
+    def inline(match: re.Match[str]) -> str:
+        bang, label, url, _title = match.groups()
+        if not bang and is_safe_url(url):
+            found.append((match.group(0), url))
+        return label  # taken: the pass below must not see it again
+
+    def destination(match: re.Match[str]) -> str:
+        if is_safe_url(match.group(1)):
+            target = match.group(1).strip().split()
+            found.append((match.group(0), target[0] if target else ""))
+        return ""
+
+    if "](" in text:
+        text = _MD_LINK.sub(inline, text)
+        text = _LINK_DESTINATION.sub(destination, text)
+    if "]:" in text:
+        for match in _REFERENCE.finditer(text):
+            if is_safe_url(match.group(3)):
+                found.append((match.group(0)[len(match.group(1)):], match.group(3)))
+    return found
 
 
 _DOT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

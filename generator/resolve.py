@@ -8,6 +8,7 @@ of an allowed kind. ``[[id]]`` mentions in Markdown fields are checked the same 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import itertools
 import re
 from collections import defaultdict
@@ -15,10 +16,11 @@ from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from . import fi
+from . import escape, fi
 from .clock import HELSINKI, build_date
 from .diagnostics import Report, did_you_mean
 from .models import (
@@ -30,8 +32,10 @@ from .models import (
     LegalRef,
     MarkdownText,
     Meeting,
+    Member,
     Person,
     Process,
+    Seat,
     Topic,
     ref_kinds,
 )
@@ -316,7 +320,7 @@ def resolve(records: list[Record], report: Report, *, today: dt.date | None = No
     quiet = broken or set()
     for record in by_id.values():
         _check_refs(record, graph, report, backlinks, quiet)
-        _check_mentions(record, graph, report, backlinks, quiet)
+        _check_texts(record, graph, report, backlinks, quiet)
     for record in by_id.values():
         entity = record.entity
         if isinstance(entity, Committee):
@@ -327,6 +331,7 @@ def resolve(records: list[Record], report: Report, *, today: dt.date | None = No
             _check_meeting(record, entity, report)
         _check_sections(record, graph, report)
     _check_parent_cycles(graph, report)
+    _check_duplicate_meetings(graph, report)
     graph.backlinks = {k: sorted(set(v), key=lambda b: (b.source, b.field))
                        for k, v in backlinks.items()}
     return graph
@@ -371,19 +376,125 @@ def _check_refs(record: Record, graph: Graph, report: Report,
         backlinks[target].append(Backlink(record.id, _dotted(path)))
 
 
-def _check_mentions(record: Record, graph: Graph, report: Report,
-                    backlinks: dict[str, list[Backlink]], quiet: set[str]) -> None:
+def _check_texts(record: Record, graph: Graph, report: Report,
+                 backlinks: dict[str, list[Backlink]], quiet: set[str]) -> None:
+    """``[[id]]`` mentions and link targets in every Markdown field of ``record``."""
     for path, text in walk_markdown(record.entity):
-        for match in MENTION.finditer(text):
-            target = match.group(1).strip()
-            if target in quiet:
-                continue
-            if target in graph:
-                backlinks[target].append(Backlink(record.id, _dotted(path), mention=True))
-            else:
-                _err(record, path,
-                     f"{_dotted(path)}: tekstin viittaus [[{target}]] ei osoita mihinkään",
-                     report, did_you_mean(target, graph.records), fragment=match.group(0))
+        if "[[" in text:
+            _check_mentions(record, path, text, graph, report, backlinks, quiet)
+        if "](" in text or "]:" in text:
+            _check_links(record, path, text, report)
+
+
+def _check_mentions(record: Record, path: tuple[str | int, ...], text: str, graph: Graph,
+                    report: Report, backlinks: dict[str, list[Backlink]], quiet: set[str]
+                    ) -> None:
+    for match in MENTION.finditer(text):
+        target = match.group(1).strip()
+        if target in quiet:
+            continue
+        if target in graph:
+            backlinks[target].append(Backlink(record.id, _dotted(path), mention=True))
+        else:
+            _err(record, path,
+                 f"{_dotted(path)}: tekstin viittaus [[{target}]] ei osoita mihinkään",
+                 report, _mention_hint(target, graph), fragment=match.group(0))
+
+
+_NAME_FIELDS = ("name", "title", "short_name", "abbreviation")
+
+
+def _names(graph: Graph) -> dict[str, list[str]]:
+    """Ids by folded name: each entity's display name, name, title, short name and
+    abbreviation (once per graph; asked only when a mention points nowhere)."""
+    def compute() -> dict[str, list[str]]:
+        names: dict[str, list[str]] = defaultdict(list)
+        for entity_id, record in sorted(graph.records.items()):
+            entity = record.entity
+            values = {entity.display_name, *(getattr(entity, f, None) for f in _NAME_FIELDS)}
+            for value in values:
+                if isinstance(value, str) and value.strip():
+                    ids = names[fi.fold(value)]
+                    if entity_id not in ids:
+                        ids.append(entity_id)
+        return dict(names)
+
+    return graph.memo(("resolve", "names"), compute)
+
+
+def _mention_hint(target: str, graph: Graph) -> str:
+    """A hint for a ``[[mention]]`` of nothing: the id of the entity whose id, written as
+    an id, or whose name (case and accents ignored) it is; else ids and names close to it.
+    """
+    slug = fi.slug(target)
+    names = _names(graph)
+    exact = list(dict.fromkeys(
+        ([slug] if slug in graph else []) + names.get(fi.fold(target), [])))
+    if not exact:
+        hint = did_you_mean(target, graph.records)
+        if hint or not slug:
+            return hint
+        if slug != target:
+            hint = did_you_mean(slug, graph.records)
+        if hint:
+            return hint
+        close = difflib.get_close_matches(fi.fold(target), sorted(names), n=3, cutoff=0.8)
+        exact = list(dict.fromkeys(i for name in close for i in names[name]))
+        if not exact:
+            return ""
+    shown = " tai ".join(f"[[{i}]] ({graph.name(i)})" for i in exact[:3])
+    return (f"tarkoititko {shown}? Viittauksessa käytetään kohteen tunnistetta eli "
+            "tiedoston nimeä ilman .yaml-päätettä, ei nimeä")
+
+
+def _check_links(record: Record, path: tuple[str | int, ...], text: str,
+                 report: Report) -> None:
+    """Every target :func:`escape.markdown` renders as a link must work on the site: an
+    ``https://`` address or ``mailto:``. Others (``tem.fi``, ``../x.md``, ``http:``) would
+    be relative links MkDocs cannot resolve, or insecure ones. (Targets it shows as text,
+    e.g. ``javascript:``, never become links, and the hostile test corpus relies on
+    them being valid content.)"""
+    for written, target in escape.link_targets(text):
+        problem = _link_problem(target)
+        if problem is None:
+            continue
+        message, hint = problem
+        # Where the link stands as written: a link folded over two lines is not in the
+        # file as one piece, its target usually is.
+        fragment = written if written in record.document.text else target
+        _err(record, path, f"{_dotted(path)}: {message}", report, hint, fragment=fragment)
+
+
+_LINK_HINT = ("kirjoita koko osoite muodossa https://… tai viittaa sivuston sivuun muodossa "
+              "[[tunniste]]")
+
+
+def _link_problem(target: str) -> tuple[str, str] | None:
+    """``(message, hint)`` when a Markdown link target does not work on the site."""
+    url = "".join(target.split())
+    lowered = url.lower()
+    if lowered.startswith("mailto:"):
+        if "@" in url:
+            return None
+        return (f"sähköpostilinkistä '{target}' puuttuu osoite",
+                "kirjoita muodossa mailto:nimi@example.fi")
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "https" and parts.netloc:
+        return None
+    if not url:
+        return "linkiltä puuttuu kohde", _LINK_HINT
+    if parts.scheme.lower() == "http" and parts.netloc:
+        return (f"linkki '{target}' on suojaamaton http-osoite",
+                f"kirjoita https://{url[len('http://'):]} (sivuston linkit ovat https-osoitteita)")
+    if lowered.startswith(("https:", "http:")):
+        return (f"linkin osoite '{target}' on vajaa",
+                "kirjoita koko osoite muodossa https://palvelin/polku")
+    domain = url.split("/", 1)[0]
+    if ":" not in domain and re.fullmatch(r"(?:[\w-]+\.)+[a-zA-Z]{2,}", domain):
+        return (f"linkin kohde '{target}' ei ole verkko-osoite (https:// puuttuu)",
+                f"kirjoita koko osoite (https://{url}) tai viittaa sivuston sivuun muodossa "
+                "[[tunniste]]")
+    return f"linkin kohde '{target}' ei ole https://-osoite", _LINK_HINT
 
 
 def legal_refs(model: BaseModel, path: tuple[str | int, ...] = ()
@@ -442,6 +553,7 @@ def _check_committee(record: Record, committee: Committee, graph: Graph, report:
                  f"seats.{index}: paikalla '{seat.id}' on {open_count} täyttämätöntä paikkaa",
                  report, "näkyy sivulla merkinnällä *avoin*; jos paikkaa ei tiedetä, kerro "
                  "syy kentässä vacancy_note", warning=True)
+    _check_overlapping_members(record, committee, report)
     term = committee.term
     if term and term.end and committee.status == "voimassa":
         left = (term.end - today).days
@@ -455,23 +567,141 @@ def _is_current(start: dt.date | None, end: dt.date | None, today: dt.date) -> b
     return (start is None or start <= today) and (end is None or end >= today)
 
 
+def _period(committee: Committee, member: Member) -> tuple[dt.date, dt.date]:
+    """A membership's start and end, defaulting to the committee's term (as on the page),
+    open ends as the earliest and latest dates."""
+    term = committee.term
+    start = member.start or (term.start if term else None)
+    end = member.end or (term.end if term else None)
+    return start or dt.date.min, end or dt.date.max
+
+
+def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    """Whether two memberships are in force at the same time. A hand-over on one day (one
+    ends on the day the other starts) is not an overlap."""
+    return (a[0] < b[1] and b[0] < a[1]) or a == b
+
+
+_SUCCESSION = ("jos jäsenyys on päättynyt tai vaihtunut, merkitse aiemmalle `end` ja "
+               "uudelle `start`")
+
+
+def _check_overlapping_members(record: Record, committee: Committee, report: Report) -> None:
+    """Places and people of memberships in force at the same time: a seat holds at most
+    ``count`` members; a person is one member at a time, the personal deputy of one member
+    only, and not a member then. Memberships that follow each other (the earlier one has
+    ``end``, the later one ``start``) do not clash. Reported at the later entry."""
+    members = committee.members
+    periods = [_period(committee, m) for m in members]
+    seats = {s.id: s for s in committee.seats}
+    deputy_reported: set[int] = set()
+    for index, member in enumerate(members):
+        during = [j for j in range(index) if _overlap(periods[j], periods[index])]
+        same = [j for j in during if members[j].person == member.person]
+        if same:
+            _err(record, ("members", index, "person"),
+                 f"members.{index}.person: '{member.person}' on jo toimielimen jäsen samaan "
+                 f"aikaan (members.{same[0]})", report,
+                 f"henkilö merkitään toimielimeen kerran; poista toinen rivi, tai "
+                 f"{_SUCCESSION}")
+        # One message per deputy entry, the first problem found: one fix mends them all.
+        for j in during:
+            if members[j].deputy == member.person and j not in deputy_reported:
+                deputy_reported.add(j)
+                _deputy_is_member(record, j, members[j], index, report)
+        as_member = [j for j in during if members[j].person == member.deputy]
+        as_deputy = [j for j in during if members[j].deputy == member.deputy]
+        if member.deputy is not None and as_member:
+            deputy_reported.add(index)
+            _deputy_is_member(record, index, member, as_member[0], report)
+        elif member.deputy is not None and as_deputy:
+            deputy_reported.add(index)
+            j = as_deputy[0]
+            _err(record, ("members", index, "deputy"),
+                 f"members.{index}.deputy: '{member.deputy}' on jo jäsenen "
+                 f"'{members[j].person}' henkilökohtainen varajäsen (members.{j})", report,
+                 "henkilökohtainen varajäsen on vain yhden jäsenen varajäsen; valitse "
+                 f"toinen varajäsen, tai {_SUCCESSION}")
+        seat = seats.get(member.seat) if member.seat is not None else None
+        if seat is not None:
+            holders = [j for j in during
+                       if members[j].seat == seat.id and members[j].person != member.person]
+            _check_seat_places(record, index, seat, members, periods, holders, report)
+
+
+def _deputy_is_member(record: Record, index: int, member: Member, other: int,
+                      report: Report) -> None:
+    _err(record, ("members", index, "deputy"),
+         f"members.{index}.deputy: '{member.deputy}' on samaan aikaan itse jäsen "
+         f"(members.{other}) eikä voi olla jäsenen '{member.person}' varajäsen", report,
+         "valitse toinen varajäsen; jos varajäsenestä on tullut jäsen, jaa tämä rivi kahdeksi "
+         "(aiemmalle `end`, uudelle `start`) ja jätä `deputy` pois uudemmasta")
+
+
+def _check_seat_places(record: Record, index: int, seat: Seat, members: list[Member],
+                       periods: list[tuple[dt.date, dt.date]], holders: list[int],
+                       report: Report) -> None:
+    """Error at ``members.index.seat`` when the seat has more members than places at some
+    moment of this membership. ``holders``: the earlier members of the seat whose
+    membership overlaps this one."""
+    if len(holders) < seat.count:
+        return
+    # Intervals: the most holders at once are there at the start of one of them.
+    own = periods[index]
+    most: list[int] = []
+    for moment in sorted({own[0], *(periods[j][0] for j in holders)}):
+        if moment < own[0]:
+            continue
+        at = [j for j in holders
+              if periods[j][0] <= moment < periods[j][1] or periods[j] == own]
+        if len(at) > len(most):
+            most = at
+    if len(most) < seat.count:
+        return
+    places = fi.count(seat.count, "paikka", "paikkaa")
+    if seat.max_count:
+        places = "enintään " + places
+    names = ", ".join(f"members.{j} '{members[j].person}'" for j in most)
+    _err(record, ("members", index, "seat"),
+         f"members.{index}.seat: paikalla '{seat.id}' on {places}, mutta sille on merkitty "
+         f"samaan aikaan {len(most) + 1} jäsentä ({names} ja members.{index} "
+         f"'{members[index].person}')", report,
+         f"korjaa paikka (seat) tai paikkamäärä (count), tai {_SUCCESSION}")
+
+
 def _check_process(record: Record, process: Process, graph: Graph, report: Report) -> None:
     ids = [p.id for p in process.phases]
     incoming: set[str] = {ids[0]}
     for index, phase in enumerate(process.phases):
+        if phase.id == END_PHASE:
+            _err(record, ("phases", index, "id"),
+                 f"phases.{index}.id: tunniste '{END_PHASE}' on varattu prosessin "
+                 "päättymiselle, eikä se voi olla vaiheen tunniste", report,
+                 f"anna vaiheelle toinen tunniste (esim. '{END_PHASE}vaihe') ja muuta "
+                 f"viittaukset siihen; vaiheesta päätetään prosessi kirjoittamalla "
+                 f"`next: [{{to: {END_PHASE}}}]`")
         for t_index, transition in enumerate(phase.next):
-            if transition.to != END_PHASE and transition.to not in ids:
-                _err(record, ("phases", index, "next", t_index, "to"),
+            where = ("phases", index, "next", t_index)
+            if transition.to == phase.id:
+                _err(record, (*where, "to"),
+                     f"phases.{index}.next.{t_index}.to: vaihe '{phase.id}' jatkuu itseensä",
+                     report, "ohjaa seuraavaan vaiheeseen; jos vaihe toistuu, kerro se "
+                     "kentässä review_interval (esim. `vähintään 3 kk välein`) tai "
+                     "description")
+            elif transition.to != END_PHASE and transition.to not in ids:
+                _err(record, (*where, "to"),
                      f"phases.{index}.next.{t_index}.to: vaihetta '{transition.to}' ei ole",
                      report, did_you_mean(transition.to, [*ids, END_PHASE]))
             incoming.add(transition.to)
+            if phase.kind == "päätös" and not transition.label:
+                _err(record, where,
+                     f"phases.{index}.next.{t_index}: päätöskohdan jokaisella haaralla "
+                     "pitää olla label", report,
+                     "kerro, milloin prosessi jatkuu tätä haaraa, esim. `label: Kyllä`")
         if phase.kind == "päätös" and len(phase.next) < 2:
             _err(record, ("phases", index, "next"),
                  f"phases.{index}: päätöskohdalla pitää olla vähintään kaksi haaraa", report,
                  "lisää next-listaan haarat, esim. label: Kyllä / label: Ei")
-        if phase.kind == "päätös" and any(not t.label for t in phase.next):
-            _err(record, ("phases", index, "next"),
-                 f"phases.{index}: päätöskohdan jokaisella haaralla pitää olla label", report)
     for index, phase in enumerate(process.phases):
         if phase.id not in incoming:
             _err(record, ("phases", index, "id"),
@@ -515,6 +745,29 @@ def _check_meeting(record: Record, meeting: Meeting, report: Report) -> None:
             _err(record, ("programme", index, "start"),
                  f"programme.{index}: ohjelmakohta alkaa {fi.time(after.start)} ennen kuin "
                  f"edellinen päättyy {fi.time(before.end)}", report)
+
+
+def _check_duplicate_meetings(graph: Graph, report: Report) -> None:
+    """A warning at the second of two meetings of one series with the same day (or month)
+    and title: usually a copied file whose date and title were left as they were. Not an
+    error: two sessions on one day are possible, if unclear in calendars."""
+    first: dict[tuple[str, str, str, bool], Record] = {}
+    records = [r for r in graph.records.values() if isinstance(r.entity, Meeting)]
+    for record in sorted(records, key=lambda r: r.id):  # a copy's id is usually longer
+        meeting = record.entity
+        assert isinstance(meeting, Meeting)
+        when = meeting.date.isoformat() if meeting.date else meeting.month or ""
+        key = (meeting.series, when, fi.fold(meeting.title), meeting.status == "peruttu")
+        earlier = first.setdefault(key, record)
+        if earlier is record:
+            continue
+        field_name = "date" if meeting.date else "month"
+        day = fi.date(meeting.date) if meeting.date else when
+        _err(record, (field_name,),
+             f"{field_name}: toimielimen '{meeting.series}' kokous '{meeting.title}' on jo "
+             f"{day} tiedostossa {earlier.document.path}; onko tiedosto kopioitu?", report,
+             "muuta kopion päivä (date) ja otsikko (title) tai poista ylimääräinen tiedosto; "
+             "jos samana päivänä on kaksi kokousta, anna niille eri otsikot", warning=True)
 
 
 def _exists_in_helsinki(day: dt.date, time: dt.time) -> bool:

@@ -276,7 +276,8 @@ def test_mention_of_nothing_is_an_error_with_file_and_line(tmp_path: Path,
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 1
     err = capsys.readouterr().err
-    assert (f"content/topics/vihamielinen-aihe.yaml:{index + 1}:10: virhe: summary: tekstin "
+    column = lines[index].index("[[") + 1  # the mention itself, not the start of its text
+    assert (f"content/topics/vihamielinen-aihe.yaml:{index + 1}:{column}: virhe: summary: tekstin "
             "viittaus [[ei-ole-olemassa]] ei osoita mihinkään [vihamielinen-aihe]") in err
     assert "1 virhe, 0 varoitusta" in err
 

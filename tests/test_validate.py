@@ -71,8 +71,11 @@ def test_wrong_values_point_at_the_value(run: Callable[..., tuple[Graph, Report]
         "content/bodies/tem.yaml:3:7: virhe: type: arvo 'ministerio' ei kelpaa; sallitut: "
         "'valtioneuvosto', 'ministeriö'"
     )
+    assert messages[0].endswith("[tem]\n    vihje: tarkoititko 'ministeriö'?")
     assert messages[1] == ("content/bodies/tem.yaml:4:10: virhe: website: linkin pitää olla "
-                           "muotoa https://…, ei 'http://tem.fi' [tem]")
+                           "muotoa https://…, ei 'http://tem.fi' [tem]\n"
+                           "    vihje: tarkoititko 'https://tem.fi'? Tarkista, että sivu "
+                           "avautuu https-osoitteella")
 
 
 def test_missing_required_field_points_at_the_mapping(
@@ -126,7 +129,9 @@ def test_end_before_start(run: Callable[..., tuple[Graph, Report]]) -> None:
                + SRC)
     _, report = run({"committees/x.yaml": committee, "meetings/m.yaml": meeting})
     assert lines(report) == [
-        "content/committees/x.yaml:6:3: virhe: term: toimikausi päättyy ennen kuin alkaa [x]",
+        "content/committees/x.yaml:7:8: virhe: term.end: toimikausi päättyy ennen kuin alkaa "
+        "(start: 2025-02-01) [x]\n    vihje: tarkista päivämäärät: end on toimikauden viimeinen "
+        "päivä, start ensimmäinen",
         "content/meetings/m.yaml:6:6: virhe: end: kokous päättyy ennen kuin alkaa (`end` ennen "
         "`start`) [m]",
     ]
@@ -212,6 +217,10 @@ def test_seats_vacancies_and_backlinks(run: Callable[..., tuple[Graph, Report]])
         "content/committees/x.yaml:7:5: varoitus: seats.0: paikalla 'tem' on 1 täyttämätöntä "
         "paikkaa [x]\n    vihje: näkyy sivulla merkinnällä *avoin*; jos paikkaa ei tiedetä, "
         "kerro syy kentässä vacancy_note",
+        "content/committees/x.yaml:10:14: virhe: members.1.person: 'tk' on jo toimielimen "
+        "jäsen samaan aikaan (members.0) [x]\n    vihje: henkilö merkitään toimielimeen kerran; "
+        "poista toinen rivi, tai jos jäsenyys on päättynyt tai vaihtunut, merkitse aiemmalle "
+        "`end` ja uudelle `start`",
         "content/committees/x.yaml:10:24: virhe: members.1.seat: paikkaa 'stm' ei ole tämän "
         "toimielimen seats-listassa [x]\n    vihje: tarkoititko 'tem'?",
     ]
@@ -249,8 +258,9 @@ def test_process_transitions_and_decisions(run: Callable[..., tuple[Graph, Repor
     )
     _, report = run({"processes/p.yaml": process})
     assert lines(report) == [
-        "content/processes/p.yaml:12:11: virhe: phases.1: päätöskohdan jokaisella haaralla "
-        "pitää olla label [p]",
+        "content/processes/p.yaml:12:36: virhe: phases.1.next.1: päätöskohdan jokaisella "
+        "haaralla pitää olla label [p]\n    vihje: kerro, milloin prosessi jatkuu tätä haaraa, "
+        "esim. `label: Kyllä`",
         "content/processes/p.yaml:13:9: varoitus: phases.2: vaiheeseen 'irrallinen' ei johda "
         "mikään vaihe [p]\n    vihje: lisää se jonkin vaiheen next-listaan",
         "content/processes/p.yaml:17:17: virhe: phases.3.next.0.to: vaihetta 'lopu' ei ole [p]"
