@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 content errors, 2 usage errors.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import re
 import sys
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
+from . import fi
 from .diagnostics import Report, did_you_mean
 from .models import KINDS_BY_KEY
 from .pipeline import check
@@ -43,6 +45,18 @@ _ARGPARSE_MESSAGES = (
 )
 
 
+def _option_strings(parser: argparse.ArgumentParser) -> set[str]:
+    """Every option of ``parser`` and its commands (``--strict`` is a command's option, but
+    a misspelt one is reported by the main parser)."""
+    found: set[str] = set()
+    for action in parser._actions:
+        found.update(s for s in action.option_strings if s.startswith("--"))
+        if isinstance(action, argparse._SubParsersAction):
+            for command in action.choices.values():
+                found |= _option_strings(command)
+    return found
+
+
 class _FinnishParser(argparse.ArgumentParser):
     """argparse with Finnish help and errors (it has no Finnish catalogue of its own)."""
 
@@ -61,7 +75,13 @@ class _FinnishParser(argparse.ArgumentParser):
             match = pattern.fullmatch(message)
             if match:
                 fields = match.groupdict()
-                if "value" in fields:
+                if "args" in fields and pattern.pattern.startswith("unrecognized"):
+                    known = _option_strings(self)
+                    hints = [did_you_mean(arg, known) for arg in fields["args"].split()
+                             if arg.startswith("-")]
+                    message = finnish.format(**fields) + "".join(
+                        f"; {hint}" for hint in hints if hint)
+                elif "value" in fields:
                     choices = re.findall(r"'([^']*)'", fields["choices"])
                     hint = did_you_mean(fields["value"], choices)
                     message = finnish.format(**fields) + (f"; {hint}" if hint else "")
@@ -138,7 +158,12 @@ def main(argv: list[str] | None = None) -> int:
         _print_report(report, github=args.github)
         if report.failed(strict=args.strict):
             return EXIT_CONTENT
-        print(f"Sisältö kunnossa: {len(graph.records)} kohdetta.")
+        if report.warnings:
+            print(f"Ei virheitä: {len(graph.records)} kohdetta. Varoitukset eivät estä "
+                  "esikatselua eivätkä julkaisua, mutta pull requestin tarkistus (--strict) "
+                  "ei hyväksy niitä.")
+        else:
+            print(f"Sisältö kunnossa: {len(graph.records)} kohdetta.")
         return EXIT_OK
     # generate
     _print_report(report)
@@ -146,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         why = "virheitä" if report.errors else "varoituksia (--strict)"
         print(f"Mitään ei kirjoitettu, koska sisällössä on {why}.", file=sys.stderr)
         return EXIT_CONTENT
-    problem = _output_folder_problem(args.out)
+    problem = _output_folder_problem(args.out, args.content)
     if problem:
         print(f"virhe: {problem}\nMitään ei kirjoitettu.", file=sys.stderr)
         return EXIT_USAGE
@@ -169,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         result = write_outputs(outputs, args.out)
     except OSError as error:  # e.g. the disk filled up: say so; a new run finishes the job
         print(f"virhe: kansioon {args.out} kirjoittaminen keskeytyi: "
-              f"{error.strerror or error} ({error.filename or args.out})\n"
+              f"{_os_problem(error)} ({error.filename or args.out})\n"
               "    vihje: kansiossa voi olla osa uusista tiedostoista; korjaa syy ja aja "
               "komento uudelleen (se kirjoittaa vain muuttuneet tiedostot)", file=sys.stderr)
         return EXIT_CONTENT
@@ -178,8 +203,33 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
-def _output_folder_problem(out: Path) -> str:
-    """Why ``generate`` cannot write into ``out`` (checked before anything is written)."""
+_OS_PROBLEMS = {
+    errno.ENOENT: "kansiota ei ole eikä sitä voi luoda",
+    errno.ENOTDIR: "polun osa on tiedosto, ei kansio",
+    errno.EACCES: "ei kirjoitusoikeutta",
+    errno.EPERM: "ei kirjoitusoikeutta",
+    errno.ENOSPC: "levy on täynnä",
+    errno.EDQUOT: "levytila (kiintiö) on käytetty",
+    errno.EROFS: "levy on vain luettavissa",
+}
+
+
+def _os_problem(error: OSError) -> str:
+    """The operating system's complaint in Finnish (its own text when it is rarer)."""
+    return _OS_PROBLEMS.get(error.errno or 0, error.strerror or str(error))
+
+
+def _output_folder_problem(out: Path, content: Path) -> str:
+    """Why ``generate`` cannot write into ``out`` (checked before anything is written):
+    not a folder, not writable, or where generated files would mix with the content."""
+    target, source = out.resolve(), content.resolve()
+    if target == source or source in target.parents:
+        where = "on sisältökansio" if target == source else f"on sisältökansion {content} sisällä"
+        return (f"kohdekansio {out} {where}: generoidut tiedostot sekoittuisivat "
+                "sisältöön; anna oma kansio, esim. --out out")
+    if target in source.parents:
+        return (f"kohdekansio {out} sisältää sisältökansion {content}: anna oma kansio, "
+                "esim. --out out")
     existing = next((p for p in (out, *out.parents) if p.exists()), None)
     if existing is None:
         return ""
@@ -190,10 +240,29 @@ def _output_folder_problem(out: Path) -> str:
     return ""
 
 
+def _kind_hint(word: str) -> str:
+    """``; tarkoititko 'meeting'?`` for ``kokous``, ``kokoukset``, ``meetings`` or ``meetng``."""
+    names = {}
+    for kind in KINDS_BY_KEY.values():
+        for name in (kind.key, kind.folder, kind.singular, kind.plural):
+            names[fi.fold(name)] = kind.key
+    found = names.get(fi.fold(word))
+    if found:
+        return f"; tarkoititko '{found}'?"
+    hint = did_you_mean(fi.fold(word), names)
+    if not hint:
+        return ""
+    close = re.findall(r"'([^']*)'", hint)
+    keys = list(dict.fromkeys(names[c] for c in close))
+    return "; tarkoititko " + " tai ".join(f"'{k}'" for k in keys) + "?"
+
+
 def _new(content: Path, kind_key: str, entity_id: str) -> int:
     kind = KINDS_BY_KEY.get(kind_key)
     if kind is None:
-        print(f"tuntematon laji '{kind_key}'; lajit: {', '.join(KINDS_BY_KEY)}", file=sys.stderr)
+        print(f"tuntematon laji '{kind_key}'; lajit: "
+              + ", ".join(f"{k.key} ({k.singular.lower()})" for k in KINDS_BY_KEY.values())
+              + _kind_hint(kind_key), file=sys.stderr)
         return EXIT_USAGE
     from .scaffold import create, id_problem
 

@@ -177,3 +177,42 @@ def test_new_with_a_bad_id_suggests_one(project: Path, capsys: pytest.CaptureFix
     assert "tunniste 'Maija Meikäläinen' ei kelpaa" in err
     assert "tarkoititko 'maija-meikalainen'?" in err and "^[a-z" not in err
     assert not (project / "content/people").exists()
+
+
+@pytest.mark.parametrize(("out", "said"), [
+    ("content", "kohdekansio content on sisältökansio:"),
+    ("content/bodies/site", "on sisältökansion content sisällä"),
+    (".", "kohdekansio . sisältää sisältökansion content"),
+    ("", "kohdekansio . sisältää sisältökansion content"),
+])
+def test_generate_never_writes_into_or_around_the_content(
+        project: Path, capsys: pytest.CaptureFixture[str], out: str, said: str) -> None:
+    def files() -> list[Path]:  # the build caches under .cache/ may be written
+        return sorted(p.relative_to(project) for p in project.rglob("*")
+                      if ".cache" not in p.relative_to(project).parts)
+
+    before = files()
+    assert main(["generate", "--out", out, "--no-handouts"]) == 2
+    err = capsys.readouterr().err
+    assert said in err and "Mitään ei kirjoitettu." in err
+    assert files() == before
+
+
+def test_a_misspelt_option_or_kind_gets_a_suggestion(
+        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--strickt"]) == 2
+    assert "tuntemattomia argumentteja: --strickt; tarkoititko '--strict'?" in (
+        capsys.readouterr().err)
+    for word in ("kokous", "kokoukset", "meetng"):
+        assert main(["new", word, "x"]) == 2
+        err = capsys.readouterr().err
+        assert f"tuntematon laji '{word}'" in err and "tarkoititko 'meeting'?" in err
+
+
+def test_check_with_warnings_only_says_so(project: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "content/bodies/kela.yaml").write_text(KELA.split("\n", 1)[1], "utf-8")
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Ei virheitä: 2 kohdetta.") and "--strict" in out
+    assert "kunnossa" not in out
