@@ -61,10 +61,25 @@ class FieldError(ValueError):
         return (self, *self.others)
 
 
+_STAND_INS = re.compile(r"(?i)todo|xxx|tbd|tba|\?{1,3}|\.{3}|…")
+"""Whole values editors write for "not known yet" (``todo``, ``XXX``, ``??``, ``...``)."""
+_STAND_IN_LINE = re.compile(
+    r"(?im)(?::|^[ \t]*-)[ \t]*[\"']?(?:todo|xxx|tbd|tba|\?{1,3}|\.{3}|…)[\"']?[ \t]*$")
+
+
 def placeholder_in(text: str) -> str | None:
-    """The scaffold's placeholder if ``text`` still holds it (``TODO``, ``TODO: …``)."""
+    """The scaffold's placeholder if ``text`` still holds it (``TODO``, ``TODO: …``), or
+    the whole value if it is a stand-in for a value not known yet (``todo``, ``??``)."""
     match = _PLACEHOLDER.search(text)
-    return match.group() if match else None
+    if match:
+        return match.group()
+    stripped = text.strip()
+    return stripped if _STAND_INS.fullmatch(stripped) else None
+
+
+def may_hold_placeholder(file_text: str) -> bool:
+    """Whether a file may hold a :func:`placeholder_in` value (a fast test per file)."""
+    return PLACEHOLDER in file_text or _STAND_IN_LINE.search(file_text) is not None
 
 
 def check_slug(value: str) -> str:

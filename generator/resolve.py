@@ -543,6 +543,8 @@ def _check_committee(record: Record, committee: Committee, graph: Graph, report:
         if committee.term and member.start and member.start < committee.term.start:
             _err(record, ("members", index, "start"),
                  f"members.{index}.start: jäsenyys alkaa ennen toimikautta", report,
+                 f"toimikausi alkaa {fi.date(committee.term.start)}: korjaa jäsenyyden alku "
+                 "tai toimikauden alku (term.start)",
                  warning=True)
     for index, seat in enumerate(committee.seats):
         if committee.status != "voimassa" or committee.vacancy_note:
@@ -586,6 +588,16 @@ _SUCCESSION = ("jos jäsenyys on päättynyt tai vaihtunut, merkitse aiemmalle `
                "uudelle `start`")
 
 
+def _succession(members: list[Member], earlier: int, later: int) -> str:
+    """The hint for two clashing memberships: if both dates are there, that they overlap."""
+    before, after = members[earlier], members[later]
+    if before.end is not None and after.start is not None:
+        return (f"jäsenyydet ovat päällekkäin: members.{earlier} päättyy "
+                f"{fi.date(before.end)}, mutta members.{later} alkaa jo "
+                f"{fi.date(after.start)}; jos toinen seuraa toista, korjaa päivät")
+    return _SUCCESSION
+
+
 def _check_overlapping_members(record: Record, committee: Committee, report: Report) -> None:
     """Places and people of memberships in force at the same time: a seat holds at most
     ``count`` members; a person is one member at a time, the personal deputy of one member
@@ -603,7 +615,7 @@ def _check_overlapping_members(record: Record, committee: Committee, report: Rep
                  f"members.{index}.person: '{member.person}' on jo toimielimen jäsen samaan "
                  f"aikaan (members.{same[0]})", report,
                  f"henkilö merkitään toimielimeen kerran; poista toinen rivi, tai "
-                 f"{_SUCCESSION}")
+                 f"{_succession(members, same[0], index)}")
         # One message per deputy entry, the first problem found: one fix mends them all.
         for j in during:
             if members[j].deputy == member.person and j not in deputy_reported:
@@ -666,7 +678,8 @@ def _check_seat_places(record: Record, index: int, seat: Seat, members: list[Mem
          f"members.{index}.seat: paikalla '{seat.id}' on {places}, mutta sille on merkitty "
          f"samaan aikaan {len(most) + 1} jäsentä ({names} ja members.{index} "
          f"'{members[index].person}')", report,
-         f"korjaa paikka (seat) tai paikkamäärä (count), tai {_SUCCESSION}")
+         f"korjaa paikka (seat) tai paikkamäärä (count), tai "
+         f"{_succession(members, most[-1], index)}")
 
 
 def _check_process(record: Record, process: Process, graph: Graph, report: Report) -> None:
@@ -709,7 +722,32 @@ def _check_process(record: Record, process: Process, graph: Graph, report: Repor
                  "lisää se jonkin vaiheen next-listaan", warning=True)
 
 
+_ID_DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+def _check_meeting_id(record: Record, meeting: Meeting, report: Report) -> None:
+    """A file named for a day (``verkosto-2025-09-15``) whose meeting is on another day and
+    was never changed after publishing (``sequence: 0``): usually a copy whose date was
+    left as it was. A meeting moved after publishing keeps its id and has ``sequence``."""
+    match = _ID_DAY.search(record.id)
+    if match is None or meeting.sequence > 0:
+        return
+    year, month, day = match.groups()
+    named = f"{year}-{month}" + (f"-{day}" if day else "")
+    written = (meeting.date.isoformat() if meeting.date is not None
+               else meeting.month or "")
+    if not written or written[:len(named)] == named or named[:len(written)] == written:
+        return
+    field = "date" if meeting.date is not None else "month"
+    _err(record, (field,),
+         f"{field}: kokous on {written}, mutta tiedoston nimessä on {named}", report,
+         "jos tiedosto on kopioitu toisesta kokouksesta, korjaa päivä; jos julkaistun "
+         "kokouksen päivä muuttui, kasvata sequence-lukua (tiedostonimi eli tunniste pysyy "
+         "ennallaan)", warning=True)
+
+
 def _check_meeting(record: Record, meeting: Meeting, report: Report) -> None:
+    _check_meeting_id(record, meeting, report)
     if meeting.status == "peruttu" and meeting.sequence < 1:
         where = "sequence" if "sequence" in record.document.data else "status"
         _err(record, (where,),

@@ -14,10 +14,10 @@ from . import fi
 from .diagnostics import Report, did_you_mean
 from .formats import (
     DAY_FORMAT,
-    PLACEHOLDER,
     TIME_FORMAT,
     FieldError,
     TooLong,
+    may_hold_placeholder,
     pattern_problem,
     placeholder_in,
 )
@@ -289,7 +289,7 @@ def build(documents: list[Document], report: Report) -> list[Record]:
     for document in documents:
         model = document.kind.model
         filled_in_later = (_report_placeholders(document, model, report)
-                           if PLACEHOLDER in document.text else [])
+                           if may_hold_placeholder(document.text) else [])
         try:
             entity = model.model_validate(document.data)
         except ValidationError as exc:

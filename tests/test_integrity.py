@@ -263,6 +263,11 @@ def test_a_copied_meeting_file_is_warned_about(run: Run) -> None:
              "meetings/x-peruttu.yaml": meeting(extra="status: peruttu\nsequence: 1\n")}
     _, report = run(files)
     assert lines(report) == [
+        # The copy was named for its new day but kept the old one (see also below).
+        "content/meetings/x-2025-10-15.yaml:4:7: varoitus: date: kokous on 2025-09-17, mutta "
+        "tiedoston nimessä on 2025-10-15 [x-2025-10-15]\n    vihje: jos tiedosto on kopioitu "
+        "toisesta kokouksesta, korjaa päivä; jos julkaistun kokouksen päivä muuttui, kasvata "
+        "sequence-lukua (tiedostonimi eli tunniste pysyy ennallaan)",
         "content/meetings/x-2025-10-15.yaml:4:7: varoitus: date: toimielimen 'x' kokous "
         "'syyskokous' on jo 17.9.2025 tiedostossa content/meetings/x-2025-09-17.yaml; onko "
         "tiedosto kopioitu? [x-2025-10-15]\n    vihje: muuta kopion päivä (date) ja otsikko "
@@ -424,3 +429,36 @@ def test_the_check_sees_exactly_the_links_the_site_renders(text: str) -> None:
     hrefs = sorted(re.findall(r'href="([^"]*)"', rendered))
     targets = sorted(target for _, target in escape.link_targets(text))
     assert hrefs == targets
+
+
+def test_a_meeting_named_for_another_day(run: Run) -> None:
+    files = {"committees/x.yaml": "name: X\ntype: verkosto\nsummary: x\n" + SRC,
+             "meetings/x-2025-09-17.yaml": meeting(title="Syyskokous"),
+             # moved after publishing: its id stays, and sequence says it changed
+             "meetings/x-2025-09-24.yaml": meeting(title="Siirretty", extra="sequence: 1\n"),
+             "meetings/x-2025-10.yaml": meeting(title="Lokakuu", date="month: 2025-11"),
+             "meetings/x-2025-11.yaml": meeting(title="Marraskuu", date="date: 2025-11-05")}
+    _, report = run(files)
+    assert [(d.path, d.line, d.col, d.message) for d in report.sorted()] == [
+        ("content/meetings/x-2025-10.yaml", 4, 8,
+         "month: kokous on 2025-11, mutta tiedoston nimessä on 2025-10"),
+    ]
+
+
+def test_overlapping_dates_are_named_in_the_hint(run: Run) -> None:
+    members = ("  - {person: aa, seat: tem, end: 2025-06-30}\n"
+               "  - {person: bb, seat: tem, start: 2025-05-01}\n")
+    _, report = run(committee(members))
+    (problem,) = report.errors
+    assert problem.hint.endswith(
+        "jäsenyydet ovat päällekkäin: members.0 päättyy 30.6.2025, mutta members.1 alkaa jo "
+        "1.5.2025; jos toinen seuraa toista, korjaa päivät")
+
+
+def test_a_membership_before_the_term_says_when_the_term_starts(run: Run) -> None:
+    _, report = run(committee("  - {person: aa, seat: tem, start: 2024-12-01}\n"))
+    (warning,) = report.warnings
+    assert (warning.line, warning.message) == (
+        10, "members.0.start: jäsenyys alkaa ennen toimikautta")
+    assert warning.hint == ("toimikausi alkaa 1.1.2025: korjaa jäsenyyden alku tai "
+                            "toimikauden alku (term.start)")

@@ -466,3 +466,19 @@ def test_no_message_shows_a_pattern_or_english(run: Run) -> None:
     assert len(messages) == 10, messages
     for message in messages:
         assert not re.search(r"\\d|\^|\$'| or |Input should|Value error", message), message
+
+
+@pytest.mark.parametrize("stand_in", ["todo", "Todo", "XXX", "??", "...", "TBD"])
+def test_a_stand_in_for_a_value_not_known_yet_is_not_published(run: Run,
+                                                               stand_in: str) -> None:
+    person = f"name: Maija Meikäläinen\ntitle: {stand_in}\nsources:\n  - url: https://tem.fi\n"
+    messages = run({"people/maija.yaml": person})
+    assert [m.split("\n")[0] for m in messages] == [
+        f"content/people/maija.yaml:3:8: virhe: title: kenttä on vielä täyttämättä "
+        f"({stand_in}) [maija]"]
+
+
+@pytest.mark.parametrize("text", ["Todistus", "Tbd-ryhmän jäsen", "Mitä?", "Ja niin edelleen..."])
+def test_words_that_only_look_like_stand_ins_pass(run: Run, text: str) -> None:
+    person = f"name: Maija Meikäläinen\ntitle: {text}\nsources:\n  - url: https://tem.fi\n"
+    assert run({"people/maija.yaml": person}) == []
