@@ -37,21 +37,25 @@ class Record:
     document: Document
 
 
-def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The field names allowed at ``loc`` (for "did you mean" on unknown keys)."""
+def _model_at(model: type[BaseModel], path: tuple[Any, ...]) -> type[BaseModel] | None:
+    """The model whose fields are at ``path`` below ``model`` (list indexes skipped)."""
     current: Any = model
-    for part in loc[:-1]:
+    for part in path:
         if isinstance(part, int):
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return []
+            return None
         field = current.model_fields.get(str(part))
         if field is None:
-            return []
+            return None
         current = _inner_model(field.annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The field names allowed at ``loc`` (for "did you mean" on unknown keys)."""
+    holder = _model_at(model, loc[:-1])
+    return list(holder.model_fields) if holder is not None else []
 
 
 def _inner_model(annotation: Any) -> Any:
@@ -185,18 +189,11 @@ def _too_long_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
 
 def _field_info(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo | None:
     """The field at ``loc`` (its last name; list indexes are skipped)."""
-    current: Any = model
-    info = None
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        info = current.model_fields.get(str(part))
-        if info is None:
-            return None
-        current = _inner_model(info.annotation)
-    return info
+    names = [i for i, part in enumerate(loc) if not isinstance(part, int)]
+    if not names:
+        return None
+    holder = _model_at(model, loc[:names[-1]])
+    return holder.model_fields.get(str(loc[names[-1]])) if holder is not None else None
 
 
 # --- the scaffold's placeholders --------------------------------------------------------
