@@ -456,6 +456,11 @@ def _check_links(record: Record, path: tuple[str | int, ...], text: str,
     them being valid content.)"""
     for written, target in escape.link_targets(text):
         problem = _link_problem(target)
+        if problem is None and written.startswith("](") and " " in written.strip():
+            # `[w](https://tem.fi/a b)`: not a link to Markdown, so the page shows it as text
+            problem = (f"linkin osoitteessa '{written[2:].strip()}' on välilyönti, joten "
+                       "linkki näkyisi sivulla tekstinä",
+                       "kirjoita välilyönnin tilalle %20 tai poista se")
         if problem is None:
             continue
         message, hint = problem

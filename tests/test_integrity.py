@@ -354,6 +354,9 @@ def test_a_bare_domain_link_is_an_error_at_the_link(run: Run) -> None:
      "linkin kohde 'www.tem.fi/sivu' ei ole verkko-osoite (https:// puuttuu)",
      "kirjoita koko osoite (https://www.tem.fi/sivu) tai viittaa sivuston sivuun muodossa "
      "[[tunniste]]"),
+    ("[väli](https://tem.fi/a b)", 23,
+     "linkin osoitteessa 'https://tem.fi/a b' on välilyönti, joten linkki näkyisi sivulla "
+     "tekstinä", "kirjoita välilyönnin tilalle %20 tai poista se"),
 ])
 def test_link_targets_that_do_not_work_on_the_site(run: Run, link: str, col: int,
                                                    message: str, hint: str) -> None:
