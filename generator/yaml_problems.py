@@ -257,6 +257,15 @@ def syntax_problem(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem:
     indent = len(here) - len(here.lstrip())
     if (problem.startswith(("did not find expected key", "expected <block end>"))
             and mark.column > indent and before.endswith(('"', "'"))):
+        opened = _opening_quote(text, lines, mark.line, len(before) - 1)
+        if opened is not None:  # a quote left open, closed only by a later value's quote
+            line, col = opened
+            quote = before[-1]
+            return YamlProblem(
+                f"rivillä {line + 1} avattu lainausmerkki {quote} jää sulkematta",
+                hint=f"lisää rivin {line + 1} arvon loppuun sulkeva {quote}; nyt sen sulkee "
+                f"vasta rivin {mark.line + 1} lainausmerkki",
+                at=Position(line + 1, col + 1))
         inner = ("kirjoita tekstin sisällä oleva \" muotoon \\\"" if before[-1] == '"'
                  else "kirjoita tekstin sisällä oleva ' kahdesti ('')")
         return YamlProblem(
@@ -305,3 +314,17 @@ def _last_opener(lines: list[str], line: int, col: int) -> tuple[int, int, str] 
         if found >= 0:
             return number, found, text[found]
     return None
+
+
+def _opening_quote(text: str, lines: list[str], line: int, col: int
+                   ) -> tuple[int, int] | None:
+    """Where the quoted value that closes at ``(line, col)`` opened, if on an earlier line:
+    then the quote on that line was left open (an editor rarely writes one quoted value
+    over several lines)."""
+    closing = sum(len(text_line) + 1 for text_line in lines[:line]) + col
+    quote = text[closing:closing + 1]
+    opening = text.rfind(quote, 0, closing) if quote in ('"', "'") else -1
+    if opening < 0 or "\n" not in text[opening:closing]:
+        return None
+    opened_line = text.count("\n", 0, opening)
+    return opened_line, opening - (text.rfind("\n", 0, opening) + 1)

@@ -377,3 +377,15 @@ def test_a_bracket_left_open_at_the_end_is_shown_where_it_opens(
     assert problem.position == position
     assert problem.message.startswith(f"rivillä {position[0]} avattu ")
     assert problem.message.endswith(" jää sulkematta")
+
+
+def test_a_quote_closed_only_by_a_later_value_is_shown_where_it_opened() -> None:
+    text = ('series: verkosto\ntitle: "Verkoston kokous\ndate: 2025-03-24\n'
+            'start: "12:00"\n')
+    with pytest.raises(loader.YamlProblem) as caught:
+        loader.parse_yaml(text)
+    problem = caught.value
+    assert problem.position == (2, 8)
+    assert problem.message == 'rivillä 2 avattu lainausmerkki " jää sulkematta'
+    assert problem.hint == ('lisää rivin 2 arvon loppuun sulkeva "; nyt sen sulkee vasta '
+                            'rivin 4 lainausmerkki')
