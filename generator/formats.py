@@ -12,9 +12,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Any
 
-from pydantic import AfterValidator
+from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import core_schema
 
 from . import fi
 
@@ -362,11 +365,26 @@ class TooLong(FieldError):
     """A text over its field's maximum length (``validate`` names where longer text goes)."""
 
 
-def max_length(limit: int) -> Any:
-    def check(value: str) -> str:
-        if len(value) > limit:
-            raise TooLong(f"teksti on liian pitkä: {len(value)} merkkiä, enintään {limit}",
-                          hint="lyhennä tekstiä")
-        return value
+@dataclass(frozen=True)
+class MaxLength:
+    """Field metadata: at most ``limit`` characters. Checked after pydantic's own checks
+    with a Finnish :class:`TooLong` (``validate`` adds where longer text belongs), and
+    written to the JSON Schema as ``maxLength``, so VS Code warns while the editor types."""
 
-    return AfterValidator(check)
+    limit: int
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler
+                                     ) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema,
+                                     handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["maxLength"] = self.limit
+        return json_schema
+
+    def _check(self, value: str) -> str:
+        if len(value) > self.limit:
+            raise TooLong(f"teksti on liian pitkä: {len(value)} merkkiä, enintään "
+                          f"{self.limit}", hint="lyhennä tekstiä")
+        return value

@@ -37,11 +37,11 @@ from .formats import (
     SEED_DOCUMENT_PATTERN,
     SHORT_MAX,
     FieldError,
+    MaxLength,
     check_https,
     check_month,
     check_partial_date,
     check_slug,
-    max_length,
     parse_day,
     parse_time,
 )
@@ -64,9 +64,9 @@ HttpsUrl = Annotated[str, AfterValidator(check_https)]
 PartialDate = Annotated[str, AfterValidator(check_partial_date)]
 Month = Annotated[str, AfterValidator(check_month)]
 Markdown = Annotated[str, MarkdownText()]
-Text = Annotated[str, Field(min_length=1), max_length(NAME_MAX)]
+Text = Annotated[str, Field(min_length=1), MaxLength(NAME_MAX)]
 """A name or title: one line, a heading on pages and printouts."""
-Short = Annotated[str, max_length(SHORT_MAX)]
+Short = Annotated[str, MaxLength(SHORT_MAX)]
 Day = Annotated[dt.date, BeforeValidator(parse_day)]
 """A date ``VVVV-KK-PP``."""
 
@@ -204,7 +204,7 @@ class Law(Entity):
 
     title: Text
     """Virallinen nimi, esim. *Laki työvoimapalveluiden järjestämisestä*."""
-    short_name: Annotated[str, max_length(80)] | None = None
+    short_name: Annotated[str, MaxLength(80)] | None = None
     """Vakiintunut lyhyt nimi, esim. *järjestämislaki*."""
     number: str = Field(pattern=LAW_NUMBER_PATTERN)
     """Säädösnumero, esim. `380/2023`."""
@@ -291,11 +291,11 @@ class Body(Entity):
 class Person(Entity):
     """A person in a public role. Personal contact details are never published."""
 
-    name: Annotated[str, Field(min_length=1), max_length(100)]
+    name: Annotated[str, Field(min_length=1), MaxLength(100)]
     """Etu- ja sukunimi."""
-    sort_name: Annotated[str, max_length(100)] | None = None
+    sort_name: Annotated[str, MaxLength(100)] | None = None
     """Lajitteluavain, jos se ei ole sukunimi (oletus: viimeinen sana)."""
-    title: Annotated[str, max_length(PERSON_FIELD_MAX)] | None = None
+    title: Annotated[str, MaxLength(PERSON_FIELD_MAX)] | None = None
     """Virkanimike tai tehtävä."""
     organisation: BodyRef | None = None
     """Organisaatio, jossa henkilö toimii."""
@@ -353,7 +353,7 @@ class Seat(Strict):
     """Paikan tunniste toimielimen sisällä, esim. `tem`."""
     organisation: BodyRef | None = None
     """Edustettu organisaatio."""
-    group: Annotated[str, max_length(NAME_MAX)] | None = None
+    group: Annotated[str, MaxLength(NAME_MAX)] | None = None
     """Edustettu taho sanallisesti, kun se ei ole yksi organisaatio."""
     count: int = Field(default=1, ge=1)
     """Paikkojen määrä."""
@@ -499,7 +499,7 @@ class Transition(Strict):
 
     to: Slug
     """Seuraavan vaiheen tunniste saman prosessin vaiheista, tai `loppu`."""
-    label: Annotated[str, max_length(NAME_MAX)] | None = None
+    label: Annotated[str, MaxLength(NAME_MAX)] | None = None
     """Ehto tai haaran nimi."""
 
 
