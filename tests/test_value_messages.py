@@ -7,6 +7,7 @@ detail slips through, and a validator that checks a whole item names the field a
 from __future__ import annotations
 
 import itertools
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -482,3 +483,12 @@ def test_a_stand_in_for_a_value_not_known_yet_is_not_published(run: Run,
 def test_words_that_only_look_like_stand_ins_pass(run: Run, text: str) -> None:
     person = f"name: Maija Meikäläinen\ntitle: {text}\nsources:\n  - url: https://tem.fi\n"
     assert run({"people/maija.yaml": person}) == []
+
+
+def test_length_limits_are_in_the_json_schema_for_the_editor() -> None:
+    from generator.schema import schema_text
+
+    person = json.loads(schema_text(KINDS_BY_KEY["person"]))
+    assert person["properties"]["name"]["maxLength"] == 100
+    body = json.loads(schema_text(KINDS_BY_KEY["body"]))
+    assert body["properties"]["name"]["maxLength"] == 300
