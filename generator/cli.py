@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import fi
-from .diagnostics import Report, did_you_mean
+from .diagnostics import Report, close_matches, did_you_mean, suggestion
 from .models import KINDS_BY_KEY
 from .pipeline import check
 from .render import SiteConfig, render_site
@@ -246,15 +246,11 @@ def _kind_hint(word: str) -> str:
     for kind in KINDS_BY_KEY.values():
         for name in (kind.key, kind.folder, kind.singular, kind.plural):
             names[fi.fold(name)] = kind.key
-    found = names.get(fi.fold(word))
-    if found:
-        return f"; tarkoititko '{found}'?"
-    hint = did_you_mean(fi.fold(word), names)
-    if not hint:
-        return ""
-    close = re.findall(r"'([^']*)'", hint)
-    keys = list(dict.fromkeys(names[c] for c in close))
-    return "; tarkoititko " + " tai ".join(f"'{k}'" for k in keys) + "?"
+    folded = fi.fold(word)
+    keys = ([names[folded]] if folded in names
+            else [names[c] for c in close_matches(folded, names)])
+    hint = suggestion(keys)
+    return f"; {hint}" if hint else ""
 
 
 def _new(content: Path, kind_key: str, entity_id: str) -> int:

@@ -90,12 +90,22 @@ def summary_line(errors: int, warnings: int) -> str:
             f"{fi.count(warnings, 'varoitus', 'varoitusta')}")
 
 
+def close_matches(word: str, choices: Iterable[str], cutoff: float = 0.6) -> list[str]:
+    """Up to three of ``choices`` close to ``word``, closest first."""
+    return difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=cutoff)
+
+
+def suggestion(candidates: Iterable[str]) -> str:
+    """``tarkoititko 'a' tai 'b'?``, or "" when there are none."""
+    shown = list(dict.fromkeys(candidates))
+    if not shown:
+        return ""
+    return "tarkoititko " + " tai ".join(f"'{c}'" for c in shown) + "?"
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A Finnish "did you mean" hint, or "" when nothing is close."""
-    close = difflib.get_close_matches(word, sorted(set(choices)), n=3, cutoff=0.6)
-    if not close:
-        return ""
-    return "tarkoititko " + " tai ".join(f"'{c}'" for c in close) + "?"
+    return suggestion(close_matches(word, choices))
 
 
 class ContentError(Exception):

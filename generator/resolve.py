@@ -8,7 +8,6 @@ of an allowed kind. ``[[id]]`` mentions in Markdown fields are checked the same 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import itertools
 import re
 from collections import defaultdict
@@ -22,7 +21,7 @@ from pydantic import BaseModel
 
 from . import escape, fi
 from .clock import HELSINKI, build_date
-from .diagnostics import Report, did_you_mean
+from .diagnostics import Report, close_matches, did_you_mean
 from .models import (
     KINDS_BY_KEY,
     Body,
@@ -438,7 +437,7 @@ def _mention_hint(target: str, graph: Graph) -> str:
             hint = did_you_mean(slug, graph.records)
         if hint:
             return hint
-        close = difflib.get_close_matches(fi.fold(target), sorted(names), n=3, cutoff=0.8)
+        close = close_matches(fi.fold(target), names, cutoff=0.8)
         exact = list(dict.fromkeys(i for name in close for i in names[name]))
         if not exact:
             return ""
