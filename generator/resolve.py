@@ -726,6 +726,14 @@ def _check_process(record: Record, process: Process, graph: Graph, report: Repor
                  "lisää se jonkin vaiheen next-listaan", warning=True)
 
 
+def _meeting_day(meeting: Meeting) -> tuple[str, str]:
+    """The field that dates ``meeting`` and its value as written: ``("date", "2025-09-17")``
+    or ``("month", "2025-09")``."""
+    if meeting.date is not None:
+        return "date", meeting.date.isoformat()
+    return "month", meeting.month or ""
+
+
 _ID_DAY = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 
@@ -738,11 +746,9 @@ def _check_meeting_id(record: Record, meeting: Meeting, report: Report) -> None:
         return
     year, month, day = match.groups()
     named = f"{year}-{month}" + (f"-{day}" if day else "")
-    written = (meeting.date.isoformat() if meeting.date is not None
-               else meeting.month or "")
+    field, written = _meeting_day(meeting)
     if not written or written[:len(named)] == named or named[:len(written)] == written:
         return
-    field = "date" if meeting.date is not None else "month"
     _err(record, (field,),
          f"{field}: kokous on {written}, mutta tiedoston nimessä on {named}", report,
          "jos tiedosto on kopioitu toisesta kokouksesta, korjaa päivä; jos julkaistun "
@@ -798,12 +804,11 @@ def _check_duplicate_meetings(graph: Graph, report: Report) -> None:
     for record in sorted(records, key=lambda r: r.id):  # a copy's id is usually longer
         meeting = record.entity
         assert isinstance(meeting, Meeting)
-        when = meeting.date.isoformat() if meeting.date else meeting.month or ""
+        field_name, when = _meeting_day(meeting)
         key = (meeting.series, when, fi.fold(meeting.title), meeting.status == "peruttu")
         earlier = first.setdefault(key, record)
         if earlier is record:
             continue
-        field_name = "date" if meeting.date else "month"
         day = fi.date(meeting.date) if meeting.date else when
         _err(record, (field_name,),
              f"{field_name}: toimielimen '{meeting.series}' kokous '{meeting.title}' on jo "
