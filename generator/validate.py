@@ -23,6 +23,7 @@ from .formats import (
 )
 from .loader import Document
 from .models import Entity, Kind, Law, literal_choices, or_list
+from .yaml_problems import string_values
 
 CONTACT_FIELDS = {"email", "e-mail", "sähköposti", "phone", "puhelin", "puhelinnumero", "gsm"}
 
@@ -199,20 +200,13 @@ def _field_info(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo | Non
 # --- the scaffold's placeholders --------------------------------------------------------
 
 
-def _placeholders(data: Any, path: tuple[Any, ...] = ()
-                  ) -> Iterator[tuple[tuple[Any, ...], str, bool]]:
+def _placeholders(data: Any) -> Iterator[tuple[tuple[Any, ...], str, bool]]:
     """``(path, placeholder, whole)`` for every text value that still holds the scaffold's
     placeholder; ``whole``: the value is nothing but the placeholder."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _placeholders(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _placeholders(value, (*path, index))
-    elif isinstance(data, str):
-        found = placeholder_in(data)
+    for path, text in string_values(data):
+        found = placeholder_in(text)
         if found:
-            yield path, found, data.strip() == found
+            yield path, found, text.strip() == found
 
 
 def _report_placeholders(document: Document, model: type[Entity], report: Report

@@ -137,7 +137,7 @@ def check_lookalikes(text: str, data: Any, values: dict[Path_, tuple[int, int]],
             match = _LOOKALIKE.search(lines[line - 1], col - 1)
             if match:
                 found.append(Position(line, match.start() + 1))
-    for path, value in _strings(data, ()):
+    for path, value in string_values(data, ()):
         line, col = values[path]
         source = lines[line - 1][col - 1:]
         if _LOOKALIKE.search(value) and _KEY_SHAPED_LOOKALIKE.match(source):
@@ -149,15 +149,16 @@ def check_lookalikes(text: str, data: Any, values: dict[Path_, tuple[int, int]],
         raise _lookalike_problem(text, where.line, where.col)
 
 
-def _strings(data: Any, path: Path_) -> Iterator[tuple[Path_, str]]:
+def string_values(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """``(path, text)`` for every string in parsed data, in file order."""
     if isinstance(data, str):
         yield path, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            yield from _strings(value, (*path, key))
+            yield from string_values(value, (*path, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _strings(value, (*path, index))
+            yield from string_values(value, (*path, index))
 
 
 FALLBACK_HINT = "tarkista rivin sisennys, kaksoispisteet ja lainausmerkit"
