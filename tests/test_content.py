@@ -39,7 +39,7 @@ REQUIRED: dict[str, set[str]] = {
         "valtioneuvosto", "tem", "stm", "okm", "vm", "kela", "keha-keskus", "ely-keskus",
         "avi", "thl", "vtv", "tyollisyysrahasto", "jotpa",
         # coordinators, research and consulting
-        "kuntaliitto", "hyvil", "tamora",
+        "kuntaliitto", "hyvil", "tamora", "yhdyspintojen-muutostukiprojekti",
         # actor groups used by processes
         "tyovoimaviranomainen", "hyvinvointialueet", "kunnat", "te-toimisto", "kuntakokeilu",
         "henkiloasiakas",
@@ -259,9 +259,15 @@ def test_network_facts(content: tuple[Graph, object]) -> None:
     assert [(m.person, m.role) for m in network.members] == [
         ("tommi-eskonen", "puheenjohtaja")]
     assert network.description and "1,5" in network.description
-    for coordinator in ("kuntaliitto", "hyvil"):
-        relations = graph.bodies[coordinator].relations
-        assert ("koordinoi", "yhdyspintaverkosto") in {(r.type, r.target) for r in relations}
+    # The seeds say only that one joins through Kuntaliitto's pages: nobody "coordinates" it.
+    assert "koordinoi" not in network.summary
+    relations = {(b, r.type, r.target) for b, body in graph.bodies.items()
+                 for r in body.relations}
+    assert not {r for r in relations if r[2] == "yhdyspintaverkosto"}
+    # 001 "Selvityksen toteutus": the muutostukiprojekti and its three funders.
+    assert {b for b, kind, target in relations
+            if (kind, target) == ("rahoittaa", "yhdyspintojen-muutostukiprojekti")} == {
+        "kuntaliitto", "hyvil", "stm"}
 
 
 @pytest.mark.parametrize(("meeting_id", "series", "start", "end", "status"), [
