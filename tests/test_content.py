@@ -392,3 +392,15 @@ def test_kymenlaakso_goals_and_model_agreement(content: tuple[Graph, object]) ->
     _, rows = _table(definitions, "Monialaisuus")
     assert [row[0] for row in rows] == [
         "Monihallinnollisuus", "Monialaisuus", "Moniammatillisuus"]
+
+
+def test_work_ability_programme_lists_22_applicants(content: tuple[Graph, object]) -> None:
+    """003 lists 22 applicants; Kemijärvi is "+Kemijärvi" in Rovaniemi's application."""
+    graph, _ = content
+    programme = graph.entity("tyokykyohjelma")
+    assert isinstance(programme, Topic)
+    _, rows = _table(programme, "Työkykyohjelman hankkeiden hakijat")
+    applicants = [cell.strip() for row in rows for cell in row[1].split(";")]
+    assert len(applicants) == 22
+    assert "[[rovaniemi]] (+ [[kemijarvi]])" in applicants
+    assert "22" in programme.summary and "23" not in programme.summary
