@@ -404,3 +404,14 @@ def test_work_ability_programme_lists_22_applicants(content: tuple[Graph, object
     assert len(applicants) == 22
     assert "[[rovaniemi]] (+ [[kemijarvi]])" in applicants
     assert "22" in programme.summary and "23" not in programme.summary
+
+
+def test_notes_for_editors_never_reach_a_reader(content: tuple[Graph, object]) -> None:
+    """Notes on OCR damage and on the sources' spelling live in YAML comments, never in text."""
+    graph, _ = content
+    editorial = re.compile(
+        r"tekstintunnist|Tekstin palauttamisesta|\*\*Nimi\.\*\*|kirjoitusasu|näky\w* avoim",
+        re.IGNORECASE)
+    for entity_id, record in graph.records.items():
+        for text in _strings(record.entity.model_dump()):
+            assert not editorial.search(text), (entity_id, text)
