@@ -40,6 +40,7 @@ REQUIRED: dict[str, set[str]] = {
         "avi", "thl", "vtv", "tyollisyysrahasto", "jotpa",
         # coordinators, research and consulting
         "kuntaliitto", "hyvil", "tamora", "yhdyspintojen-muutostukiprojekti",
+        "monialaisten-palvelujen-tukirakenne",
         # actor groups used by processes
         "tyovoimaviranomainen", "hyvinvointialueet", "kunnat", "te-toimisto", "kuntakokeilu",
         "henkiloasiakas",
@@ -67,6 +68,8 @@ REQUIRED: dict[str, set[str]] = {
     "committee": {
         "yhdyspintaverkosto", "tyonvk", "tyonvk-sihteeristo", "kuntajaosto", "tietojaosto",
         "yhdyspintajaosto",
+        # committees the seeds describe, kept as data so their relations reach the graph
+        "tym-konsultaatiotiimi-pohjois-savo", "typ-johtoryhmat", "osaamiskeskusten-ohjausryhma",
     },
     "meeting": {
         "verkosto-2024-09-09", "verkosto-2024-10-24", "verkosto-2024-12-12",
@@ -432,3 +435,34 @@ def test_notes_for_editors_never_reach_a_reader(content: tuple[Graph, object]) -
     for entity_id, record in graph.records.items():
         for text in _strings(record.entity.model_dump()):
             assert not editorial.search(text), (entity_id, text)
+
+
+def test_relations_the_seeds_state_are_data(content: tuple[Graph, object]) -> None:
+    """Relations stated in the seeds are typed relations, so the graph and the data show them."""
+    graph, _ = content
+    relations = {(b, r.type, r.target): r.note or "" for b, body in graph.bodies.items()
+                 for r in body.relations}
+    expected = {
+        # 001 TYP: "TE-toimisto asettaa monialaisen yhteispalvelun johtoryhmät"
+        ("te-toimisto", "asettaa", "typ-johtoryhmat"),
+        # 000 TYM konsultaatiotiimi: convener from the county, standing members per area
+        ("pohjois-savon-hyvinvointialue", "koordinoi", "tym-konsultaatiotiimi-pohjois-savo"),
+        ("yla-savon-tyollisyysalue", "jäsen", "tym-konsultaatiotiimi-pohjois-savo"),
+        ("keski-savon-tyollisyysalue", "jäsen", "tym-konsultaatiotiimi-pohjois-savo"),
+        ("kuopion-tyollisyysalue", "jäsen", "tym-konsultaatiotiimi-pohjois-savo"),
+        # 003: the osaamiskeskukset' TEM-/OKM-led steering group
+        ("tem", "koordinoi", "osaamiskeskusten-ohjausryhma"),
+        ("okm", "koordinoi", "osaamiskeskusten-ohjausryhma"),
+    }
+    assert expected <= set(relations)
+    # 003 "valmistellaan": a plan, and each relation's note says so.
+    planned = {b for (b, kind, target) in relations
+               if (kind, target) == ("ohjaa", "monialaisten-palvelujen-tukirakenne")}
+    assert planned == {"tem", "okm", "stm", "kuntaliitto"}
+    assert all(relations[(b, "ohjaa", "monialaisten-palvelujen-tukirakenne")].startswith(
+        "Suunnitelma") for b in planned)
+    appoints = relations[("valtioneuvosto", "asettaa", "tyonvk")]
+    assert "puheenjohtajan" in appoints and "varapuheenjohtajan" in appoints
+    assert graph.committees["typ-johtoryhmat"].status == "päättynyt"
+    team = graph.committees["tym-konsultaatiotiimi-pohjois-savo"]
+    assert team.seats == [] and team.members == []  # members are not named: unknown, not vacant
