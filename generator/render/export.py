@@ -20,6 +20,7 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import seats
 from ..clock import HELSINKI, build_date
 from ..models import (
     KINDS,
@@ -34,7 +35,6 @@ from ..models import (
     Topic,
 )
 from ..resolve import Graph
-from .. import seats
 from . import queries
 from .env import entity_path, render
 from .pages import source_path

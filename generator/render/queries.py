@@ -22,7 +22,7 @@ from functools import cached_property
 
 from pydantic import BaseModel
 
-from .. import fi, seats
+from .. import fi
 from ..models import (
     KINDS,
     Committee,
@@ -37,6 +37,7 @@ from ..models import (
 )
 from ..resolve import END_PHASE, Graph, legal_refs
 from ..seats import SeatRow
+from ..seats import seat_rows as _seat_rows
 
 LEADERSHIP_ROLES = ("puheenjohtaja", "varapuheenjohtaja", "pääsihteeri", "sihteeri")
 DEPUTY_ROLE = "henkilökohtainen varajäsen"
@@ -123,7 +124,7 @@ def former_members(committee: Committee, today: dt.date) -> list[Member]:
 
 def seat_rows(committee: Committee, today: dt.date) -> list[SeatRow]:
     """The membership table (see :mod:`..seats`): holders, then the unfilled places."""
-    return seats.seat_rows(committee, current_members, today)
+    return _seat_rows(committee, current_members, today)
 
 
 def unseated_members(committee: Committee, today: dt.date) -> list[Member]:
