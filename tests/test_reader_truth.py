@@ -336,3 +336,21 @@ def test_editor_notes_reach_no_feed(feeds: dict[str, bytes]) -> None:
 def test_editor_notes_reach_no_pdf(pdfs: dict[str, str]) -> None:
     assert handout_path("nvk") in pdfs
     assert [path for path, text in pdfs.items() if SECRET in text] == []
+
+
+def test_editor_note_is_documented_for_editors_in_every_schema() -> None:
+    from generator.models import KINDS
+    from generator.schema import schema_for
+
+    for kind in KINDS:
+        schema = schema_for(kind)
+        properties = schema["properties"]
+        assert isinstance(properties, dict)
+        assert properties["editor_note"]["description"].startswith(
+            "Vain toimittajille; ei näy sivustolla."), kind.key
+    committee = schema_for(next(k for k in KINDS if k.key == "committee"))
+    defs = committee["$defs"]
+    assert isinstance(defs, dict)
+    for nested in ("Seat", "Member", "Milestone", "Relation", "LegalRef"):
+        assert "editor_note" in defs[nested]["properties"], nested
+    assert "vacant" in defs["Seat"]["properties"]
