@@ -88,7 +88,8 @@ class EntityRecord(Out, Generic[E]):
     source: str
     """Sisältötiedosto lähdekoodivarastossa."""
     data: E
-    """Kohteen tiedot sellaisinaan (tekstin `[[tunniste]]`-viittaukset ovat mukana)."""
+    """Kohteen tiedot sellaisinaan (tekstin `[[tunniste]]`-viittaukset ovat mukana); vain
+    toimittajille tarkoitetut huomiot (`editor_note`) eivät ole mukana."""
     references: list[str]
     """Kohteet, joihin tämä viittaa."""
     referenced_by: list[str]
