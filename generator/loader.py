@@ -43,6 +43,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 1024 * 1024
+MAX_DEPTH = 50  # nested lists and mappings; content needs ~6, and ~1,000 would overflow the stack
 SCHEMA_LINE_PREFIX = "# yaml-language-server: $schema="
 
 
@@ -146,6 +147,11 @@ class _Builder:
                 or event.anchor is not None or (event.tag is not None and event.tag != "!")):
             _reject_features(event)  # raises: an alias, anchor, tag or a stray event
         mark = event.start_mark
+        if len(path) >= MAX_DEPTH:  # before Python's recursion limit gives a traceback
+            raise YamlProblem(
+                f"rakenne on sisäkkäin liian syvällä (yli {MAX_DEPTH} tasoa)", mark,
+                "sisältö tarvitsee vain muutaman sisäkkäisen tason; tarkista sisennykset ja "
+                "rivien alun '- '-merkit")
         self.values[path] = (mark.line + 1, mark.column + 1)
         next_event = self.next
         if kind is yaml.SequenceStartEvent:

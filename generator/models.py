@@ -93,6 +93,15 @@ class Strict(BaseModel):
     )
 
 
+class Noted(Strict):
+    """Base of models that may carry a note for editors only."""
+
+    editor_note: str | None = Field(default=None, exclude=True)
+    """Vain toimittajille; ei näy sivustolla. Lähdeaineiston lukemiseen liittyvät huomiot
+    (tekstintunnistuksen virheet, kirjoitusasun valinta, tulkinnan perusteet), joita ei
+    julkaista sivuilla, PDF-tiedostoissa, kalentereissa eikä avoimessa datassa."""
+
+
 class Source(Strict):
     """Where a fact comes from: a seed document and its slide or heading, or a public URL."""
 
@@ -121,7 +130,7 @@ class Link(Strict):
     """Osoite (https://…)."""
 
 
-class LegalRef(Strict):
+class LegalRef(Noted):
     """A reference to a law, optionally to one of its listed sections."""
 
     law: LawRef
@@ -132,7 +141,7 @@ class LegalRef(Strict):
     """Lyhyt tarkennus, mitä kohta koskee."""
 
 
-class Entity(Strict):
+class Entity(Noted):
     """Fields every entity has."""
 
     sources: list[Source] = Field(min_length=1)
@@ -186,7 +195,7 @@ def _refuse_contact_details(text: str) -> None:
 # --- law -----------------------------------------------------------------------------
 
 
-class LawSection(Strict):
+class LawSection(Noted):
     """One section (pykälä) of a statute that the site refers to."""
 
     number: str = Field(pattern=SECTION_PATTERN)
@@ -254,7 +263,7 @@ RelationType = Literal[
 ]
 
 
-class Relation(Strict):
+class Relation(Noted):
     """A typed relation from this body to another body or committee."""
 
     type: RelationType
@@ -322,7 +331,7 @@ class Person(Entity):
 CommitteeType = Literal[
     "neuvottelukunta", "jaosto", "alajaosto", "verkosto", "johtoryhmä", "sihteeristö", "tiimi"
 ]
-CommitteeStatus = Literal["voimassa", "luonnos", "päättynyt"]
+CommitteeStatus = Literal["valmisteilla", "luonnos", "voimassa", "päättynyt"]
 MemberRole = Literal[
     "puheenjohtaja", "varapuheenjohtaja", "sihteeri", "pääsihteeri", "jäsen", "asiantuntija"
 ]
@@ -346,10 +355,11 @@ class Term(Strict):
         return self
 
 
-class Seat(Strict):
+class Seat(Noted):
     """A seat on a committee: who is represented, how many places, in what role.
 
-    Seats exist apart from people, so a seat without a holder shows as vacant.
+    Seats exist apart from people. A place without a holder is *not named in the sources*
+    unless ``vacant`` says a source states it is vacant: unknown is not vacant.
     """
 
     id: Slug
@@ -366,17 +376,33 @@ class Seat(Strict):
     """Paikan rooli."""
     note: str | None = None
     """Tarkennus."""
+    vacant: bool = False
+    """`true` vain, kun lähde kertoo paikan (tai sen täyttämättömät paikat) olevan avoinna;
+    vaatii `sources`-kentän. Ilman tätä paikka, jolle ei ole jäsentä, näkyy muodossa
+    ”ei nimetty lähteissä”, ei avoimena."""
+    sources: list[Source] = []
+    """Lähde, joka kertoo paikan olevan avoinna (pakollinen, kun `vacant: true`)."""
 
     @model_validator(mode="after")
     def _has_holder_kind(self) -> Seat:
+        problems = []
         if not self.organisation and not self.group:
-            raise FieldError("paikalla pitää olla `organisation` tai `group`",
-                             hint="lisää `organisation: <organisaation tunniste>` tai "
-                             "`group: <edustettu taho sanallisesti>`")
+            problems.append(FieldError(
+                "paikalla pitää olla `organisation` tai `group`",
+                hint="lisää `organisation: <organisaation tunniste>` tai "
+                "`group: <edustettu taho sanallisesti>`"))
+        if self.vacant and not self.sources:
+            problems.append(FieldError(
+                "avoimeksi merkityllä paikalla pitää olla lähde", at=("vacant",),
+                hint="lisää paikalle `sources:` ja lähde, joka kertoo paikan olevan avoinna; "
+                "jos lähde ei vain nimeä jäsentä, poista `vacant: true` (paikka näkyy "
+                "muodossa ”ei nimetty lähteissä”)"))
+        if problems:
+            raise FieldError.of(problems)
         return self
 
 
-class Member(Strict):
+class Member(Noted):
     """A person holding a seat (or a role) on a committee, with an optional personal deputy."""
 
     person: PersonRef
@@ -412,7 +438,7 @@ class Member(Strict):
         return self
 
 
-class Milestone(Strict):
+class Milestone(Noted):
     """A dated or month-dated event in a committee's rhythm."""
 
     date: PartialDate
@@ -435,7 +461,12 @@ class Committee(Entity):
     type: CommitteeType
     """Toimielimen laji."""
     status: CommitteeStatus = "voimassa"
-    """`voimassa`, `luonnos` tai `päättynyt`."""
+    """Elinkaaren vaihe: `valmisteilla` (asettaminen valmisteilla, ks. `expected`),
+    `luonnos` (kokoonpano tai tehtävät luonnoksena), `voimassa` (asetettu) tai `päättynyt`."""
+    expected: PartialDate | None = None
+    """Arvioitu asettamisajankohta `VVVV-KK` (tai `VVVV-KK-PP`, `VVVV`), kun lähde kertoo sen;
+    vain tiloille `valmisteilla` ja `luonnos`. Kun ajankohta on mennyt, sivu kertoo, etteivät
+    lähteet vahvista asettamista."""
     parent: CommitteeRef | None = None
     """Ylempi toimielin (jaoston neuvottelukunta)."""
     appointed_by: BodyRef | None = None
@@ -461,9 +492,9 @@ class Committee(Entity):
     members: list[Member] = []
     """Jäsenet ja muut roolit."""
     vacancy_note: str | None = None
-    """Miksi paikkoja on avoinna, kun syy tiedetään (esim. jäseniä ei ole nimetty
-    lähdeaineistossa). Näkyy jäsentaulukon yhteydessä; kun syy on kerrottu, täyttämättömistä
-    paikoista ei varoiteta."""
+    """Miksi paikoilla ei ole jäseniä, kun syy tiedetään (esim. lähdeaineisto ei nimeä
+    jäseniä). Näkyy jäsentaulukon yhteydessä; kun syy on kerrottu, täyttämättömistä
+    paikoista ei varoiteta. Avoimeksi paikka merkitään vain paikan `vacant`-kentällä."""
     milestones: list[Milestone] = []
     """Toimikauden rytmi ja virstanpylväät."""
     links: list[Link] = []
@@ -478,6 +509,12 @@ class Committee(Entity):
 
     @model_validator(mode="after")
     def _unique_seats(self) -> Committee:
+        if self.expected is not None and self.status not in ("valmisteilla", "luonnos"):
+            raise FieldError(
+                f"arvioitu asettamisajankohta (`expected`) sopii vain tiloille 'valmisteilla' "
+                f"ja 'luonnos', tila on '{self.status}'", at=("expected",),
+                hint="poista `expected`, tai jos toimielin on vasta tulossa, merkitse "
+                "`status: valmisteilla`")
         _unique([s.id for s in self.seats], "seats", "id",
                 lambda i: f"paikka {self.seats[i].id} on määritelty useammin kuin kerran",
                 "anna paikalle oma id; saman tahon useat paikat merkitään yhdelle paikalle "
@@ -488,7 +525,7 @@ class Committee(Entity):
 # --- process -------------------------------------------------------------------------
 
 
-class TargetGroup(Strict):
+class TargetGroup(Noted):
     """Who a process is for."""
 
     name: Text
@@ -506,7 +543,7 @@ class Transition(Strict):
     """Ehto tai haaran nimi."""
 
 
-class Phase(Strict):
+class Phase(Noted):
     """A phase or a decision point of a process."""
 
     id: Slug
@@ -598,7 +635,7 @@ def _end_after_start(end: dt.time | None, info: ValidationInfo, subject: str) ->
     return end
 
 
-class ProgrammeItem(Strict):
+class ProgrammeItem(Noted):
     """One slot of a meeting's programme."""
 
     start: LocalTime | None = None
@@ -723,7 +760,7 @@ class Table(Strict):
         return self
 
 
-class TopicSection(Strict):
+class TopicSection(Noted):
     """A titled part of a topic page, with text, a list and/or a table."""
 
     title: Text

@@ -553,12 +553,13 @@ def _check_committee(record: Record, committee: Committee, graph: Graph, report:
     for index, seat in enumerate(committee.seats):
         if committee.status != "voimassa" or committee.vacancy_note:
             break  # vacancies are expected (draft, ended) or explained
-        if filled[seat.id] < seat.count and not seat.max_count:
+        if filled[seat.id] < seat.count and not seat.max_count and not seat.vacant:
             open_count = seat.count - filled[seat.id]
             _err(record, ("seats", index),
                  f"seats.{index}: paikalla '{seat.id}' on {open_count} täyttämätöntä paikkaa",
-                 report, "näkyy sivulla merkinnällä *avoin*; jos paikkaa ei tiedetä, kerro "
-                 "syy kentässä vacancy_note", warning=True)
+                 report, "näkyy sivulla merkinnällä ”ei nimetty lähteissä”; jos lähteet eivät "
+                 "nimeä jäseniä, kerro se kentässä vacancy_note; jos lähde kertoo paikan "
+                 "avoimeksi, merkitse paikalle `vacant: true` ja lähde", warning=True)
     _check_overlapping_members(record, committee, report)
     term = committee.term
     if term and term.end and committee.status == "voimassa":

@@ -246,6 +246,35 @@ def _report_placeholders(document: Document, model: type[Entity], report: Report
     return paths
 
 
+# --- notes for editors in text readers see ----------------------------------------------
+
+# Phrases of notes about reading the sources (transcription, OCR, "for the editor"): such
+# notes belong in ``editor_note``, which no page, PDF, feed or export shows.
+_EDITORIAL = re.compile(r"tekstintunnist\w*|\bOCR\b|toimittajalle", re.IGNORECASE)
+_EDITORIAL_PROBES = ("tekstintunnist", "ocr", "toimittajalle")
+
+
+def _report_editorial(document: Document, report: Report) -> None:
+    lowered = document.text.lower()
+    if not any(probe in lowered for probe in _EDITORIAL_PROBES):  # most files: none
+        return
+    for path, text in string_values(document.data):
+        if "editor_note" in path:
+            continue
+        found = _EDITORIAL.search(text)
+        if found is None:
+            continue
+        position = document.position_of(path, found.group())
+        field = ".".join(str(p) for p in path)
+        report.warning(
+            document.path, position.line, position.col,
+            f"{field}: teksti näyttää toimittajille tarkoitetulta huomiolta "
+            f"(”{found.group()}”), mutta se näkyy lukijoille", entity=document.id,
+            hint="siirrä lähteen lukemista koskeva huomio kenttään editor_note (samalle "
+            "kohteelle tai kohdalle); editor_note ei näy sivuilla, PDF-tiedostoissa, "
+            "kalentereissa eikä avoimessa datassa")
+
+
 # --- checks that need the file name ------------------------------------------------------
 
 _LAW_ID = re.compile(r"^([a-z]+(?:-[a-z]+)*)-(\d+)-(\d{4})$")
@@ -281,6 +310,7 @@ def build(documents: list[Document], report: Report) -> list[Record]:
         model = document.kind.model
         filled_in_later = (_report_placeholders(document, model, report)
                            if may_hold_placeholder(document.text) else [])
+        _report_editorial(document, report)
         try:
             entity = model.model_validate(document.data)
         except ValidationError as exc:

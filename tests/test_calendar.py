@@ -259,16 +259,16 @@ def test_serialise_writes_what_icalendar_writes(graph: Graph) -> None:
     assert folded > 30  # long lines were folded, not only short ones passed through
 
 
-def test_feeds_are_byte_identical_and_independent_of_build_time(
+def test_feeds_are_byte_identical_for_the_same_content_and_day(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)
     first = render()
     again = render()
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(2027, 1, 1))
-    later = render()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(FIXED_EPOCH) + 3600))
+    later_that_day = render()
     for path, output in first.items():
         if path.endswith(".ics"):
-            assert output.data == again[path].data == later[path].data, path
+            assert output.data == again[path].data == later_that_day[path].data, path
     uids = [str(e["uid"]) for e in icalendar.Calendar.from_ical(
         first["kalenteri/kaikki.ics"].data).walk("VEVENT")]
     assert uids == [f"{i}@yhdyspintaverkosto.fi" for i in (
@@ -561,3 +561,24 @@ def test_programme_without_times_has_no_time_column(
     assert ("| Ohjelma | Puhujat |\n| --- | --- |\n"
             "| Tervetuloa | [Pia Puhuja](../henkilot/p.md), johtaja |\n"
             "| Keskustelu |  |\n") in page
+
+
+def test_a_planned_meeting_whose_date_passed_is_not_confirmed_in_feeds(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plan is not an event: after its date, a meeting still marked `suunniteltu` is
+    TENTATIVE (RFC 5545), and its description says the sources do not confirm it was held.
+    Held (`pidetty`) and cancelled meetings read the same as before."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXED_EPOCH)  # 12.5.2025
+    before = events(render()["kalenteri/kaikki.ics"].data)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(2027, 1, 1))
+    after = events(render()["kalenteri/kaikki.ics"].data)
+    assert str(before["verkosto-2026-03-29"]["status"]) == "CONFIRMED"
+    for meeting_id in ("verkosto-2026-03-29", "verkosto-2026-10-25", "tyonvk-2025-09-10"):
+        assert str(after[meeting_id]["status"]) == "TENTATIVE", meeting_id
+        assert str(after[meeting_id]["description"]).startswith(
+            "Ajankohta on mennyt; lähteet eivät vahvista, että kokous pidettiin.\n"), meeting_id
+        assert "Ajankohta on mennyt" not in str(before[meeting_id]["description"])
+    assert str(after["verkosto-2025-03-24"]["status"]) == "CONFIRMED"  # pidetty
+    assert str(after["verkosto-2025-06-04"]["status"]) == "CANCELLED"
+    for meeting_id in ("verkosto-2025-03-24", "verkosto-2025-06-04"):
+        assert after[meeting_id].to_ical() == before[meeting_id].to_ical()

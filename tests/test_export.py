@@ -95,7 +95,11 @@ def test_popolo_memberships_posts_and_events(files: dict[str, str]) -> None:
     assert posts["tyonvk/tem"] == {
         "id": "tyonvk/tem", "organization_id": "tyonvk", "label": "Työ- ja elinkeinoministeriö",
         "role": "jäsen", "on_behalf_of_id": "tem", "seats": 2, "max_seats": False, "vacant": 1,
+        "unnamed": 0,
     }
+    # A place the sources are silent about is not vacant.
+    assert (posts["yhdyspintajaosto/kela"]["vacant"],
+            posts["yhdyspintajaosto/kela"]["unnamed"]) == (0, 1)
     memberships = {m["id"]: m for m in popolo["memberships"]}
     member = next(m for m in memberships.values()
                   if m["person_id"] == "sanna-zetterberg" and m["organization_id"] == "tyonvk")

@@ -389,3 +389,31 @@ def test_a_quote_closed_only_by_a_later_value_is_shown_where_it_opened() -> None
     assert problem.message == 'rivillä 2 avattu lainausmerkki " jää sulkematta'
     assert problem.hint == ('lisää rivin 2 arvon loppuun sulkeva "; nyt sen sulkee vasta '
                             'rivin 4 lainausmerkki')
+
+
+def test_deep_nesting_is_an_error_at_its_line_not_a_traceback(
+        make_content: MakeContent, monkeypatch: pytest.MonkeyPatch) -> None:
+    # `- - - … x` 10,000 deep once overflowed Python's stack (RecursionError) in `check`.
+    deep = SCHEMA + "name: Ellen Vogt\nsources:\n  " + "- " * 10_000 + "x\n"
+    message = _one(make_content, monkeypatch, deep)
+    assert message == (
+        f"{FILE}:4:{3 + 2 * (loader.MAX_DEPTH - 1)}: virhe: rakenne on sisäkkäin liian "
+        f"syvällä (yli {loader.MAX_DEPTH} tasoa) [ellen-vogt]\n"
+        "    vihje: sisältö tarvitsee vain muutaman sisäkkäisen tason; tarkista sisennykset ja "
+        "rivien alun '- '-merkit")
+
+
+def test_deep_nesting_through_the_command_line(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    content = tmp_path / "content" / "people"
+    content.mkdir(parents=True)
+    (content / "ellen-vogt.yaml").write_text(
+        SCHEMA + "name: Ellen Vogt\nsources:\n  " + "- " * 10_000 + "x\n", "utf-8")
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "--content",
+                           str(tmp_path / "content")], capture_output=True, text=True,
+                          cwd=tmp_path, check=False)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "rakenne on sisäkkäin liian syvällä (yli 50 tasoa)" in done.stderr + done.stdout

@@ -215,8 +215,9 @@ def test_seats_vacancies_and_backlinks(run: Callable[..., tuple[Graph, Report]])
         "(2025-06-15) [x]\n    vihje: päivitä toimikausi tai tila, kun uusi toimielin on "
         "asetettu",
         "content/committees/x.yaml:7:5: varoitus: seats.0: paikalla 'tem' on 1 täyttämätöntä "
-        "paikkaa [x]\n    vihje: näkyy sivulla merkinnällä *avoin*; jos paikkaa ei tiedetä, "
-        "kerro syy kentässä vacancy_note",
+        "paikkaa [x]\n    vihje: näkyy sivulla merkinnällä ”ei nimetty lähteissä”; jos lähteet "
+        "eivät nimeä jäseniä, kerro se kentässä vacancy_note; jos lähde kertoo paikan "
+        "avoimeksi, merkitse paikalle `vacant: true` ja lähde",
         "content/committees/x.yaml:10:14: virhe: members.1.person: 'tk' on jo toimielimen "
         "jäsen samaan aikaan (members.0) [x]\n    vihje: henkilö merkitään toimielimeen kerran; "
         "poista toinen rivi, tai jos jäsenyys on päättynyt tai vaihtunut, merkitse aiemmalle "
@@ -237,6 +238,53 @@ def test_explained_vacancies_do_not_warn(run: Callable[..., tuple[Graph, Report]
                  "seats:\n  - {id: tem, organisation: tem}\n" + SRC)
     _, report = run({"bodies/tem.yaml": TEM, "committees/x.yaml": committee})
     assert report.items == []
+
+
+def test_a_seat_marked_vacant_needs_a_source(run: Callable[..., tuple[Graph, Report]]) -> None:
+    committee = ("name: X\ntype: neuvottelukunta\nsummary: x\n"
+                 "seats:\n  - id: tem\n    organisation: tem\n    vacant: true\n" + SRC)
+    _, report = run({"bodies/tem.yaml": TEM, "committees/x.yaml": committee})
+    assert lines(report) == [
+        "content/committees/x.yaml:8:13: virhe: seats.0.vacant: avoimeksi merkityllä paikalla "
+        "pitää olla lähde [x]\n    vihje: lisää paikalle `sources:` ja lähde, joka kertoo paikan "
+        "olevan avoinna; jos lähde ei vain nimeä jäsentä, poista `vacant: true` (paikka näkyy "
+        "muodossa ”ei nimetty lähteissä”)"]
+    sourced = committee.replace("    vacant: true\n", "    vacant: true\n    sources:\n"
+                                "      - {document: 000_29a47eed100e93b4.txt, location: Jäsenet}\n")
+    graph, report = run({"bodies/tem.yaml": TEM, "committees/x.yaml": sourced})
+    assert report.items == []  # a stated vacancy needs no vacancy_note either
+    assert graph.committees["x"].seats[0].vacant
+
+
+def test_expected_date_only_for_a_committee_not_yet_appointed(
+        run: Callable[..., tuple[Graph, Report]]) -> None:
+    committee = ("name: X\ntype: jaosto\nsummary: x\nstatus: voimassa\nexpected: 2025-04\n"
+                 + SRC)
+    _, report = run({"committees/x.yaml": committee})
+    assert lines(report) == [
+        "content/committees/x.yaml:6:11: virhe: expected: arvioitu asettamisajankohta "
+        "(`expected`) sopii vain tiloille 'valmisteilla' ja 'luonnos', tila on 'voimassa' [x]\n"
+        "    vihje: poista `expected`, tai jos toimielin on vasta tulossa, merkitse "
+        "`status: valmisteilla`"]
+    # A plan whose date has passed is no content error: pages say so at build time.
+    planned = committee.replace("voimassa", "valmisteilla")
+    _, report = run({"committees/x.yaml": planned}, today=dt.date(2026, 12, 6))
+    assert report.items == []
+
+
+def test_editorial_notes_in_shown_text_are_flagged(
+        run: Callable[..., tuple[Graph, Report]]) -> None:
+    body = ("name: TEM\ntype: ministeriö\nsummary: >-\n  Ministeriö. Nimi on "
+            "tekstintunnistuksessa hajonnut.\n"
+            "editor_note: OCR hävitti ä-kirjaimet; tekstintunnistus luki TEM:n oikein.\n" + SRC)
+    _, report = run({"bodies/tem.yaml": body})
+    assert lines(report) == [
+        "content/bodies/tem.yaml:5:23: varoitus: summary: teksti näyttää toimittajille "
+        "tarkoitetulta huomiolta (”tekstintunnistuksessa”), mutta se näkyy lukijoille [tem]\n"
+        "    vihje: siirrä lähteen lukemista koskeva huomio kenttään editor_note (samalle "
+        "kohteelle tai kohdalle); editor_note ei näy sivuilla, PDF-tiedostoissa, kalentereissa "
+        "eikä avoimessa datassa"]
+    assert report.failed(strict=True)
 
 
 def test_warnings_fail_only_in_strict_mode(run: Callable[..., tuple[Graph, Report]]) -> None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event
 from icalendar.cal.component import Component
 
+from ..clock import build_date
+from ..meeting_state import meeting_state
 from ..models import Meeting, Person
 from ..render.site import SiteConfig
 from ..resolve import Graph
@@ -61,10 +63,13 @@ def location(meeting: Meeting) -> str:
     return "; ".join(parts)
 
 
-def status(meeting: Meeting) -> str:
-    """CANCELLED, CONFIRMED, or TENTATIVE for a planned meeting whose time is not known yet."""
+def status(meeting: Meeting, today: dt.date | None = None) -> str:
+    """CANCELLED, CONFIRMED, or TENTATIVE for a planned meeting whose time is not known yet,
+    and for one whose date has passed without a source confirming it was held."""
     if meeting.status in STATUS:
         return STATUS[meeting.status]
+    if meeting_state(meeting, today or build_date()).state == "vahvistamatta":
+        return "TENTATIVE"
     return "CONFIRMED" if meeting.start is not None else "TENTATIVE"
 
 
@@ -77,6 +82,10 @@ def description(graph: Graph, config: SiteConfig, meeting_id: str, meeting: Meet
     lines = [name(meeting.series), timing.when(meeting)]
     if meeting.status == "peruttu":
         lines.insert(0, "KOKOUS ON PERUTTU.")
+    else:
+        notice = meeting_state(meeting, build_date()).notice
+        if notice:
+            lines.insert(0, notice)
     if meeting.format:
         lines.append(f"Kokousmuoto: {meeting.format}")
     if meeting.place:

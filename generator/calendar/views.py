@@ -8,6 +8,8 @@ import itertools
 from dataclasses import dataclass
 
 from .. import fi
+from ..clock import HELSINKI
+from ..meeting_state import MeetingState, meeting_state
 from ..models import Committee, Meeting
 from ..resolve import Graph
 from . import timing
@@ -24,6 +26,7 @@ class Entry:
     start: str  # ISO 8601 with offset, for data-start
     end: str  # ISO 8601 with offset, for data-end
     order: int  # sort position (epoch seconds), for data-order
+    state: MeetingState | None = None  # the status as read at build time
 
     @property
     def cancelled(self) -> bool:
@@ -69,7 +72,8 @@ def series_label(graph: Graph, series_id: str) -> str:
     return graph.name(series_id) if series_id in graph else series_id
 
 
-def entry(graph: Graph, meeting_id: str, meeting: Meeting) -> Entry:
+def entry(graph: Graph, meeting_id: str, meeting: Meeting, today: dt.date | None = None
+          ) -> Entry:
     span = timing.slot(meeting)
     order = span.start if span.precision != "month" else span.end - dt.timedelta(seconds=1)
     return Entry(
@@ -80,6 +84,7 @@ def entry(graph: Graph, meeting_id: str, meeting: Meeting) -> Entry:
         start=span.start.isoformat(),
         end=span.end.isoformat(),
         order=int(order.timestamp()),
+        state=meeting_state(meeting, today) if today is not None else None,
     )
 
 
@@ -102,9 +107,10 @@ def calendar_view(graph: Graph, now: dt.datetime) -> CalendarView:
     """Upcoming meetings soonest first, past ones latest first, as of ``now``."""
     meetings = graph.meetings
     ordered = sorted(meetings, key=lambda i: timing.sort_key(i, meetings[i]))
-    upcoming = [entry(graph, i, meetings[i]) for i in ordered
+    today = now.astimezone(HELSINKI).date()
+    upcoming = [entry(graph, i, meetings[i], today) for i in ordered
                 if timing.is_upcoming(meetings[i], now)]
-    past = [entry(graph, i, meetings[i]) for i in reversed(ordered)
+    past = [entry(graph, i, meetings[i], today) for i in reversed(ordered)
             if not timing.is_upcoming(meetings[i], now)]
     return CalendarView(now, _grouped(upcoming, meetings), _grouped(past, meetings),
                         series_with_meetings(graph))

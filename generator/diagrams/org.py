@@ -13,7 +13,7 @@ from .palette import COMMITTEE, CURRENT, CURRENT_LINE, NODE
 
 TYPE_ORDER = ("neuvottelukunta", "verkosto", "johtoryhmä", "sihteeristö", "jaosto",
               "alajaosto", "tiimi")
-STATUS_NOTES = {"luonnos": "luonnos", "päättynyt": "päättynyt"}
+STATUS_NOTES = {"valmisteilla": "valmisteilla", "luonnos": "luonnos", "päättynyt": "päättynyt"}
 WIDE = 3  # more children than this under one node: lay the chart out left to right
 
 

@@ -21,16 +21,21 @@ from ..resolve import END_PHASE, Graph, walk_refs
 
 @dataclass(frozen=True)
 class MemberRow:
-    """One row of the printed membership table; ``member is None`` is a vacancy (*avoin*)."""
+    """One row of the printed membership table; ``member is None``: the seat's ``places``
+    without a holder, ``unfilled`` telling whether a source states them vacant (*avoin*) or
+    the sources do not name anyone (see :mod:`..seats`)."""
 
     label: str
     member: Member | None
     first: bool
     note: str = ""
+    unfilled: str | None = None
+    places: int = 1
+    count_shown: bool = False  # the seat also has holders: say how many places are unfilled
 
 
 def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[MemberRow]:
-    """The seats with their holders and *avoin* places, then members without a seat
+    """The seats with their holders and unfilled places, then members without a seat
     (other than the leadership, which the handout lists separately)."""
     rows = []
     for row in q.seat_rows(committee, today):
@@ -41,7 +46,8 @@ def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[Memb
             notes.append(f"enintään {seat.count}")
         elif seat.count > 1:
             notes.append(fi.count(seat.count, "paikka", "paikkaa"))
-        rows.append(MemberRow(label, row.member, row.first, ", ".join(notes) if row.first else ""))
+        rows.append(MemberRow(label, row.member, row.first, ", ".join(notes) if row.first else "",
+                              row.unfilled, row.places, row.rows > 1))
     for member in q.unseated_members(committee, today):
         if member.role in q.LEADERSHIP_ROLES:
             continue

@@ -16,6 +16,8 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import diagrams, escape, fi, finlex
+from ..committee_state import committee_state
+from ..meeting_state import meeting_state
 from ..models import KINDS_BY_KEY, Law, LegalRef
 from ..resolve import Graph
 from . import data
@@ -104,6 +106,8 @@ def environment() -> Environment:
         data=data,
         fi=fi,
         kinds=KINDS_BY_KEY,
+        meeting_state=meeting_state,
+        committee_state=committee_state,
     )
     return env
 

@@ -71,10 +71,13 @@ def environment() -> Environment:
         raw=Markup,
     )
     from .. import calendar, diagrams, handouts
+    from ..committee_state import committee_state
+    from ..meeting_state import meeting_state
 
     env.globals.update(
         link=link, url=url, rel=rel, markdown=markdown, kinds=KINDS_BY_KEY,
         diagrams=diagrams, calendar=calendar, handout_path=handouts.handout_path,
+        meeting_state=meeting_state, committee_state=committee_state,
     )
     return env
 

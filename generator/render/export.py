@@ -20,11 +20,13 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import seats
 from ..clock import HELSINKI, build_date
 from ..models import (
     KINDS,
     Body,
     Committee,
+    CommitteeStatus,
     Entity,
     Law,
     Meeting,
@@ -86,7 +88,8 @@ class EntityRecord(Out, Generic[E]):
     source: str
     """Sisältötiedosto lähdekoodivarastossa."""
     data: E
-    """Kohteen tiedot sellaisinaan (tekstin `[[tunniste]]`-viittaukset ovat mukana)."""
+    """Kohteen tiedot sellaisinaan (tekstin `[[tunniste]]`-viittaukset ovat mukana); vain
+    toimittajille tarkoitetut huomiot (`editor_note`) eivät ole mukana."""
     references: list[str]
     """Kohteet, joihin tämä viittaa."""
     referenced_by: list[str]
@@ -192,8 +195,10 @@ class Organization(Out):
     """Toimikauden alku tai asettamispäivä (ISO 8601)."""
     dissolution_date: str | None = None
     """Toimikauden loppu (ISO 8601)."""
-    status: Literal["voimassa", "luonnos", "päättynyt"] | None = None
+    status: CommitteeStatus | None = None
     """Laajennus: toimielimen tila."""
+    expected: str | None = None
+    """Laajennus: arvioitu asettamisajankohta (`VVVV-KK`), kun toimielin on valmisteilla."""
     links: list[PopoloLink] = []
 
 
@@ -224,7 +229,10 @@ class Post(Out):
     max_seats: bool = False
     """Laajennus: `true`, jos `seats` on enimmäismäärä."""
     vacant: int = Field(ge=0)
-    """Laajennus: täyttämättömät paikat rakennuspäivänä."""
+    """Laajennus: paikat, jotka lähde kertoo avoimiksi (rakennuspäivänä)."""
+    unnamed: int = Field(ge=0)
+    """Laajennus: paikat, joiden jäsentä lähteet eivät nimeä (rakennuspäivänä). Tuntematon
+    ei ole avoin: näitä paikkoja ei pidä lukea vapaiksi."""
 
 
 class Membership(Out):
@@ -297,17 +305,17 @@ def popolo_export(graph: Graph, config: SiteConfig, today: dt.date) -> PopoloExp
             other_names=_abbreviation(committee.abbreviation), parent_id=committee.parent,
             founding_date=_iso(term.start if term else committee.appointed_on),
             dissolution_date=_iso(term.end if term else None), status=committee.status,
+            expected=committee.expected,
             links=_links(graph, config, committee_id, committee.website),
         ))
-        vacant: dict[str, int] = {}
-        for row in queries.seat_rows(committee, today):
-            vacant[row.seat.id] = vacant.get(row.seat.id, 0) + (row.member is None)
+        rows = queries.seat_rows(committee, today)
         for seat in committee.seats:
+            vacant, unnamed = seats.unfilled_places(rows, seat.id)
             posts.append(Post(
                 id=f"{committee_id}/{seat.id}", organization_id=committee_id,
                 label=graph.name(seat.organisation) if seat.organisation else seat.group or "",
                 role=seat.role, on_behalf_of_id=seat.organisation, seats=seat.count,
-                max_seats=seat.max_count, vacant=vacant.get(seat.id, 0),
+                max_seats=seat.max_count, vacant=vacant, unnamed=unnamed,
             ))
         seat_ids = {s.id for s in committee.seats}
         for index, member in enumerate(committee.members):

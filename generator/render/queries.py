@@ -36,6 +36,8 @@ from ..models import (
     Seat,
 )
 from ..resolve import END_PHASE, Graph, legal_refs
+from ..seats import SeatRow
+from ..seats import seat_rows as _seat_rows
 
 LEADERSHIP_ROLES = ("puheenjohtaja", "varapuheenjohtaja", "pääsihteeri", "sihteeri")
 DEPUTY_ROLE = "henkilökohtainen varajäsen"
@@ -120,35 +122,9 @@ def former_members(committee: Committee, today: dt.date) -> list[Member]:
                   reverse=True)
 
 
-@dataclass(frozen=True)
-class SeatRow:
-    """One place of a seat: its holder, or ``member is None`` for a vacancy (*avoin*)."""
-
-    seat: Seat
-    member: Member | None
-    first: bool = True  # the first row of its seat (handouts print the seat's label once)
-    rows: int = 1  # rows the seat spans
-
-
 def seat_rows(committee: Committee, today: dt.date) -> list[SeatRow]:
-    """The membership table: each seat's holders, then one *avoin* row per empty place.
-
-    A seat of ``count`` places with fewer holders shows the missing places as vacant. For
-    an upper bound (``max_count``, "enintään 8") only a seat with no holder at all shows
-    one vacant row.
-    """
-    holders: dict[str, list[Member]] = defaultdict(list)
-    for member in current_members(committee, today):
-        if member.seat is not None:
-            holders[member.seat].append(member)
-    rows: list[SeatRow] = []
-    for seat in committee.seats:
-        people: list[Member | None] = list(holders[seat.id])
-        wanted = (1 if seat.max_count else seat.count) - len(people)
-        people.extend([None] * max(wanted, 0))
-        rows.extend(SeatRow(seat, m, index == 0, len(people))
-                    for index, m in enumerate(people))
-    return rows
+    """The membership table (see :mod:`..seats`): holders, then the unfilled places."""
+    return _seat_rows(committee, current_members, today)
 
 
 def unseated_members(committee: Committee, today: dt.date) -> list[Member]:
@@ -246,7 +222,8 @@ class BodySeats:
     seats: list[Seat]
     places: int
     holders: list[Member]
-    vacant: int
+    vacant: int  # places a source states vacant
+    unnamed: int = 0  # places whose holders the sources do not name
 
 
 @dataclass(frozen=True)
@@ -414,7 +391,8 @@ class Queries:
                 index[org].append(BodySeats(
                     committee_id, seats, sum(s.count for s in seats),
                     [r.member for r in mine if r.member is not None],
-                    sum(1 for r in mine if r.member is None)))
+                    sum(r.places for r in mine if r.unfilled == "avoin"),
+                    sum(r.places for r in mine if r.unfilled == "ei nimetty")))
         return index
 
     def body_seats(self, body_id: str) -> list[BodySeats]:
