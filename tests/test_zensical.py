@@ -1,8 +1,8 @@
 """Zensical, the second engine: ``scripts/zensical_build.py`` (``make zensical``) builds the
 real site, and it has the same pages as the MkDocs build with the same content.
 
-The MkDocs site is the session's ``built_site``; the Zensical one is built once here in a copy
-of the project (Zensical writes only inside its project), with the same SOURCE_DATE_EPOCH.
+The MkDocs site is the session's ``built_site``, the Zensical one ``zensical_site`` (both in
+tests/conftest.py, with the same SOURCE_DATE_EPOCH and git history).
 Theme assets and the search index differ by design (Zensical's own search); README,
 "Zensical", lists the differences these tests pin and the gaps.
 """
@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import html
 import json
-import os
 import posixpath
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import FIXED_EPOCH, ROOT, copy_project
+from conftest import ROOT
 
 pytestmark = pytest.mark.build
 
@@ -48,34 +45,6 @@ def _text(fragment: str) -> str:
 
 def _read(site: Path, page: str) -> str:
     return (site / page).read_text("utf-8")
-
-
-def _git_history_of_root(project: Path) -> dict[str, str]:
-    """Git variables that give the copy the checkout's history: "Päivitetty" dates, PDF dates
-    and the feeds' DTSTAMP come from it (generator/gitdates.py), as in the MkDocs build."""
-    git_dir = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=ROOT,
-                             capture_output=True, text=True, check=False).stdout.strip()
-    return {"GIT_DIR": git_dir, "GIT_WORK_TREE": str(project)} if git_dir else {}
-
-
-@pytest.fixture(scope="module")
-def zensical_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
-    shutil.copy(ROOT / "zensical.yml", project / "zensical.yml")
-    for cache in ("diagrams", "handouts"):  # the same content: no need to draw it again
-        if (ROOT / ".cache" / cache).is_dir():
-            shutil.copytree(ROOT / ".cache" / cache, project / ".cache" / cache)
-    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH, **_git_history_of_root(project)}
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "zensical_build.py"), "--project", str(project)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project
-
-
-@pytest.fixture(scope="module")
-def zensical_site(zensical_project: Path) -> Path:
-    return zensical_project / "site-zensical"
 
 
 def test_same_files_as_the_mkdocs_build(built_site: Path, zensical_site: Path) -> None:
