@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build check handouts bench schema clean system-deps system-deps-test
+.PHONY: serve test build zensical check handouts bench schema clean system-deps system-deps-test
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -40,9 +40,15 @@ build: system-deps $(STAMP)
 	$(BIN)/mkdocs build --strict --site-dir site.new || { rm -rf site.new; exit 1; }
 	@rm -rf site && mv site.new site
 
+# The same site built with Zensical, Material's successor, into site-zensical/ (MkDocs stays
+# the default): generate --out build/zensical-docs, docs/ beside it, `zensical build`.
+# See scripts/zensical_build.py and README, "Zensical".
+zensical: system-deps $(STAMP)
+	$(BIN)/python scripts/zensical_build.py
+
 check: $(STAMP)
 	$(BIN)/python -m generator check --strict
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check generator tests bench scripts
 	$(BIN)/mypy generator
 
 test: system-deps system-deps-test $(STAMP) $(AXE) check
@@ -61,4 +67,4 @@ schema: $(STAMP)
 	$(BIN)/python -m generator schema --out schema
 
 clean:
-	rm -rf site site.new build .cache .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site site.new site-zensical build .cache .pytest_cache .mypy_cache .ruff_cache

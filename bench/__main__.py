@@ -11,6 +11,9 @@ For every corpus size (bench/corpus.py clones the real content under new ids):
   compilation included);
 * the full ``mkdocs build --strict`` (handouts off), with cold and then warm caches, and
   the generator's share of each;
+* the full Zensical build (``scripts/zensical_build.py --no-handouts``: ``generate --out``,
+  docs/ copied beside it, ``zensical build``), run after the MkDocs builds (the generator's
+  caches warm) with Zensical's own cache cold and then warm; ``generate`` / ``zensical`` split;
 * the median and largest HTML page;
 * peak memory (maximum resident set size) of both, and tracemalloc's peak for the stage.
 
@@ -62,6 +65,8 @@ class SizeResult:
     build_cold_s: float | None = None  # cold caches
     build_maxrss_mib: float | None = None
     build_error: str = ""
+    zensical: list[dict[str, float]] = field(default_factory=list)  # cold, warm Zensical cache
+    zensical_error: str = ""
     pages: int = 0
     median_page: int = 0
     largest_page: tuple[int, str] = (0, "")
@@ -119,6 +124,21 @@ def timed_build(project: Path, site: Path) -> tuple[float, float, str]:
     return seconds, usage.ru_maxrss / 1024, " ".join(error)
 
 
+def timed_zensical(project: Path) -> tuple[dict[str, float], str]:
+    """Wall time of one whole Zensical build of ``project`` and its generate / zensical
+    split (scripts/zensical_build.py); the error text if any."""
+    command = [sys.executable, str(ROOT / "scripts" / "zensical_build.py"), "--project",
+               str(project), "--no-handouts", "--json"]
+    started = time.perf_counter()
+    result = subprocess.run(command, cwd=project, env=_env(), capture_output=True, text=True,
+                            check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        return {}, " ".join((result.stderr or result.stdout).strip().splitlines()[-1:])
+    steps = json.loads(result.stdout.strip().splitlines()[-1])
+    return {"total_s": seconds, **steps}, ""
+
+
 def page_sizes(site: Path) -> tuple[int, int, tuple[int, str]]:
     sizes = sorted((p.stat().st_size, p.relative_to(site).as_posix())
                    for p in site.rglob("*.html"))
@@ -154,6 +174,14 @@ def measure_size(size: int, *, build: bool) -> SizeResult:
                   flush=True)
         if not result.build_error:
             result.pages, result.median_page, result.largest_page = page_sizes(site)
+        shutil.copy(ROOT / "zensical.yml", project / "zensical.yml")
+        for _ in ("cold", "warm"):  # Zensical's own cache (.cache/<hash>): empty, then full
+            run, result.zensical_error = timed_zensical(project)
+            if result.zensical_error:
+                break
+            result.zensical.append(run)
+            print(f"[{size}] zensical build {run['total_s']:.1f} s (generate "
+                  f"{run['generate_s']:.1f} s, zensical {run['zensical_s']:.1f} s)", flush=True)
     return result
 
 
@@ -200,7 +228,8 @@ def machine() -> dict[str, str]:
             "nproc": str(nproc), "cpu": cpu, "memory": memory,
             "python": platform.python_version(),
             "mkdocs": getattr(mkdocs, "__version__", "?"),
-            "material": _version("mkdocs-material"), "os": platform.platform()}
+            "material": _version("mkdocs-material"), "zensical": _version("zensical"),
+            "os": platform.platform()}
 
 
 def _version(package: str) -> str:
@@ -219,6 +248,17 @@ def _git(*args: str) -> str:
                             "mkdocs.yml", "overrides"], cwd=ROOT, capture_output=True,
                            text=True, check=False).stdout.strip()
     return result.stdout.strip() + (" + uncommitted changes" if dirty else "")
+
+
+def _zensical(r: SizeResult) -> str:
+    if r.zensical_error:
+        return f"failed: {r.zensical_error}"
+    if len(r.zensical) < 2:
+        return "–"
+    cold, warm = r.zensical
+    return (f"{warm['total_s']:.1f} s / {cold['total_s']:.1f} s (generate "
+            f"{warm['generate_s']:.1f} + zensical {warm['zensical_s']:.1f} / "
+            f"{cold['generate_s']:.1f} + {cold['zensical_s']:.1f})")
 
 
 def _mib(value: float | None) -> str:
@@ -246,7 +286,7 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
         f"- **Machine:** {info['nproc']} CPU ({info['cpu']}), {info['memory']} memory, "
         f"{info['os']}  ",
         f"- **Software:** Python {info['python']}, MkDocs {info['mkdocs']}, "
-        f"Material {info['material']}",
+        f"Material {info['material']}, Zensical {info.get('zensical', '?')}",
         "",
         "## Per corpus size",
         "",
@@ -258,12 +298,16 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
         "after a fresh clone. Both exclude the interpreter's one-time start (imports, "
         "template compilation): *first run* is a fresh interpreter with cold caches, all "
         "included. The full build is `mkdocs build --strict` (handouts off), run with cold "
-        "and then warm caches.",
+        "and then warm caches. *Zensical* is the same site built by `make zensical`'s "
+        "script (handouts off) after the MkDocs builds: the generator's caches warm, "
+        "Zensical's own cache cold and then warm; in brackets its `generate --out` and "
+        "`zensical build` steps.",
         "",
         "| Entities | Stage, warm caches | Stage, cold caches | per 1,000 warm / cold "
-        "| First run | Full build warm / cold | Generator share warm / cold | Pages "
-        "| Median page | Largest page | Peak RSS stage / build | tracemalloc peak |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
+        "| First run | Full build warm / cold | Zensical warm / cold | Generator share warm / cold "
+        "| Pages | Median page | Largest page | Peak RSS stage / build | tracemalloc peak |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: "
+        "| ---: |",
     ]
     for r in sizes:
         built = r.build_s and r.build_cold_s and not r.build_error
@@ -281,7 +325,7 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
             f"render {r.stage['render_s']:.2f}{spread}) | {cold['total_s']:.2f} s (check "
             f"{cold['check_s']:.2f}, render {cold['render_s']:.2f}) "
             f"| {r.per_1000_s:.2f} s / {r.per_1000_cold_s:.2f} s "
-            f"| {r.stage['first']['total_s']:.2f} s | {build} | {share} "
+            f"| {r.stage['first']['total_s']:.2f} s | {build} | {_zensical(r)} | {share} "
             f"| {r.pages or '–'} | {median} | {largest} "
             f"| {_mib(r.stage['maxrss_mib'])} / {_mib(r.build_maxrss_mib)} "
             f"| {r.stage['tracemalloc_peak_mib']:.0f} MiB |")
@@ -351,6 +395,9 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
                            f"{r.cold_s:.2f} s cold"
                            + (f", build {r.build_s:.1f} s warm / {r.build_cold_s:.1f} s cold"
                               if r.build_s and r.build_cold_s else "")
+                           + (f", zensical {r.zensical[1]['total_s']:.1f} s warm / "
+                              f"{r.zensical[0]['total_s']:.1f} s cold"
+                              if len(r.zensical) == 2 else "")
                            for r in sizes)
                + f"; no-op writes {len(noop['changed'])}; handouts cold "
                  f"{handouts.get('cold_s', 0):.1f} s")

@@ -2,6 +2,11 @@
 
 Only files whose bytes changed are written; files this command wrote earlier and no longer
 produces are removed (tracked in a manifest); nothing else in the folder is touched.
+
+A page written here names its YAML source in its front matter (``edit_path``): under MkDocs
+the project's plugin sets each page's edit link itself, but another engine (Zensical) only
+sees the folder, so the theme override ``overrides/partials/actions.html`` builds the link
+from it.
 """
 
 from __future__ import annotations
@@ -11,9 +16,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .render import Outputs
+from .render import Output, Outputs
 
 MANIFEST = ".generated.json"
+FRONT_MATTER = b"---\n"
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,7 @@ def write_outputs(outputs: Outputs, out_dir: Path) -> WriteResult:
     written, unchanged = [], 0
     for path, output in sorted(outputs.files.items()):
         target = out_dir / path
-        data = output.data
+        data = _with_edit_path(path, output)
         try:
             if target.read_bytes() == data:
                 unchanged += 1
@@ -56,6 +62,18 @@ def write_outputs(outputs: Outputs, out_dir: Path) -> WriteResult:
     if not manifest_file.exists() or manifest_file.read_text("utf-8") != manifest:
         manifest_file.write_text(manifest, "utf-8")
     return WriteResult(written, removed, unchanged)
+
+
+def _with_edit_path(path: str, output: Output) -> bytes:
+    """A Markdown page's bytes with ``edit_path: "<its YAML source>"`` in its front matter;
+    ``""`` for a page that no single file is behind (an index), which has no edit link."""
+    data = output.data
+    if not path.endswith(".md"):
+        return data
+    line = f"edit_path: {json.dumps(output.source or '')}\n".encode()  # YAML-quoted
+    if data.startswith(FRONT_MATTER):
+        return FRONT_MATTER + line + data[len(FRONT_MATTER):]
+    return FRONT_MATTER + line + FRONT_MATTER + data
 
 
 def _prune_empty(folder: Path, stop: Path) -> None:

@@ -93,3 +93,34 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def _git_history_of_root(project: Path) -> dict[str, str]:
+    """Git variables that give the copy the checkout's history: "Päivitetty" dates, PDF dates
+    and the feeds' DTSTAMP come from it (generator/gitdates.py), as in the MkDocs build."""
+    git_dir = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=ROOT,
+                             capture_output=True, text=True, check=False).stdout.strip()
+    return ({"GIT_DIR": git_dir, "GIT_WORK_TREE": str(project), "GIT_OPTIONAL_LOCKS": "0"}
+            if git_dir else {})  # read-only: nothing refreshes the checkout's index
+
+
+@pytest.fixture(scope="session")
+def zensical_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project built once per session with Zensical (``make zensical``'s script) in
+    a copy of the project, since Zensical writes only inside its project folder."""
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    shutil.copy(ROOT / "zensical.yml", project / "zensical.yml")
+    for cache in ("diagrams", "handouts"):  # the same content: no need to draw it again
+        if (ROOT / ".cache" / cache).is_dir():
+            shutil.copytree(ROOT / ".cache" / cache, project / ".cache" / cache)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": FIXED_EPOCH, **_git_history_of_root(project)}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "zensical_build.py"), "--project", str(project)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture(scope="session")
+def zensical_site(zensical_project: Path) -> Path:
+    return zensical_project / "site-zensical"
