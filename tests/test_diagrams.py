@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOT, copy_project, mkdocs_build
 from markupsafe import Markup
 
-from generator import diagrams, escape
+from generator import diagrams, escape, fi
 from generator.diagrams import graphviz, palette
 from generator.diagrams.dot import MIN_TEXT_PX, SMALL_SIZE
 from generator.diagrams.process import process_diagram
@@ -365,7 +365,7 @@ def test_wrap_label_keeps_every_character_and_the_width() -> None:
     for value in ("Työllisyyden edistämisen valtakunnallinen neuvottelukunta",
                   "x" * 70, "Kuntouttavatyötoimintasopimusneuvottelu ja muuta"):
         lines = escape.wrap_label(value, 18)
-        assert all(len(line) <= 18 + escape.WRAP_SLACK for line in lines), lines
+        assert all(len(line) <= 18 + fi.WRAP_SLACK for line in lines), lines
         assert squash("".join(lines)) == squash(value)
 
 
