@@ -144,7 +144,7 @@ def test_when_no_process_can_be_started_the_work_is_done_here(tmp_path: Path) ->
 def test_what_a_worker_adds_to_the_diagram_cache_is_kept(tmp_path: Path) -> None:
     ran = run_fresh("""
         from pathlib import Path
-        from generator.diagrams.graphviz import current_session, diagram_session
+        from generator.diagrams.session import current_session, diagram_session
         parallel.MIN_TASKS_PER_WORKER = 1
         def derives():
             text = current_session().derive("k" * 64, lambda: f"johdettu {os.getpid()}")
