@@ -171,6 +171,7 @@ def test_key_depends_on_source_and_graphviz_version() -> None:
     assert key == dot_process.cache_key("digraph a {}", "dot - graphviz version 2.43.0 (0)")
 
 
+@pytest.mark.build  # the whole real site and its PDFs
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_build_draws_each_diagram_once_in_batches_before_the_pages(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:

@@ -537,6 +537,7 @@ def test_cli_reports_missing_dot_without_traceback(tmp_path: Path, no_dot_path: 
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.build  # a real mkdocs build
 def test_mkdocs_reports_missing_dot_without_traceback(tmp_path: Path,
                                                       no_dot_path: str) -> None:
     project = copy_project(tmp_path / "project", content=CONTENT)

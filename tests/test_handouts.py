@@ -591,6 +591,7 @@ def test_print_stylesheet_hides_the_calendar_filter(built_site: Path) -> None:
 # --- command line ---------------------------------------------------------------------
 
 
+@pytest.mark.build  # every PDF of the real content
 def test_make_handouts_command_writes_every_pdf(project: Path, tmp_path: Path, graph: Graph,
                                                monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
