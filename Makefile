@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve test build zensical check handouts bench schema clean system-deps system-deps-test
+.PHONY: serve test test-fast build zensical check handouts bench schema clean system-deps system-deps-test
 
 # The venv is rebuilt whenever pyproject.toml changes.
 $(STAMP): pyproject.toml
@@ -53,6 +53,12 @@ check: $(STAMP)
 
 test: system-deps system-deps-test $(STAMP) $(AXE) check
 	$(BIN)/python -m pytest
+
+# The loop while coding: no browser, no full build (markers in pyproject.toml), and no
+# system packages, npm, ruff or mypy; only the venv. Under a minute; `make test` before a PR.
+# (tests/browser/ is not even collected: importing Playwright costs seconds.)
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not browser and not build" --ignore=tests/browser -q
 
 handouts: system-deps $(STAMP)
 	$(BIN)/python -m generator.handouts --out build/handouts

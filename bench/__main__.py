@@ -46,7 +46,7 @@ from typing import Any
 from .corpus import ROOT, copy_site_sources, counts_by_kind, real_graph, write_corpus
 
 CORPUS_DIR = ROOT / "bench" / "corpus"
-BUILD_CACHES = Path(".cache")  # parsecache.FOLDER, graphviz.CACHE_FOLDER: all of it
+BUILD_CACHES = Path(".cache")  # parsecache.FOLDER, session.CACHE_FOLDER, …: all of it
 RESULTS = ROOT / "bench" / "results.md"
 EPOCH = "1747000000"
 HISTORY_HEADING = "## History"

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from generator import parsecache
-from generator.diagrams import graphviz
+from generator.diagrams import session
 from generator.pipeline import check
 from generator.render import SiteConfig, render_site
 
@@ -45,9 +45,9 @@ def _config(content: Path) -> SiteConfig:
 
 
 def _empty_caches(content: Path) -> None:
-    shutil.rmtree(content.parent / graphviz.CACHE_FOLDER, ignore_errors=True)
+    shutil.rmtree(content.parent / session.CACHE_FOLDER, ignore_errors=True)
     shutil.rmtree(content.parent / parsecache.FOLDER, ignore_errors=True)
-    graphviz.clear_cache()  # the in-process cache (not used by render_site; to be sure)
+    session.clear_cache()  # the in-process cache (not used by render_site; to be sure)
 
 
 def _generator_once(content: Path) -> dict[str, Any]:
@@ -85,7 +85,7 @@ def generator(content: Path) -> dict[str, Any]:
     result["first"] = _times(first)
     result["cold"] = _times(cold)
     result["diagrams_cached"] = sum(
-        1 for _ in (content.parent / graphviz.CACHE_FOLDER).glob("*.svg"))
+        1 for _ in (content.parent / session.CACHE_FOLDER).glob(f"*{session.CACHE_SUFFIX}"))
     tracemalloc.start()
     _generator_once(content)
     result["tracemalloc_peak_mib"] = tracemalloc.get_traced_memory()[1] / 2**20

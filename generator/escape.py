@@ -149,7 +149,6 @@ def link_targets(value: str) -> list[tuple[str, str]]:
 
 
 _DOT_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_VOWELS = frozenset("aeiouyåäöAEIOUYÅÄÖéÉüÜ")
 
 
 def _dot_clean(value: object) -> str:
@@ -187,84 +186,10 @@ def dot_html_label(value: object, align: str = "CENTER") -> str:
     return f'<BR ALIGN="{align}"/>'.join(parts)
 
 
-WRAP_SLACK = 3  # a word may overrun the width by this much before it is broken
-
-
 def wrap_label(value: object, width: int = 18) -> list[str]:
-    """Split a diagram label into lines of about ``width`` characters.
-
-    Lines break between words; a word longer than ``width + WRAP_SLACK`` breaks after its
-    own hyphens or slashes first (``Pohjois-`` / ``Savon``), then, with a hyphen added,
-    between the halves of a compound whose second half is known (``Aktivointi-`` /
-    ``suunnitelman``), else at a Finnish syllable boundary (before a consonant that
-    precedes a vowel). Explicit newlines are kept.
-    """
-    lines: list[str] = []
-    for paragraph in _dot_clean(value).split("\n"):
-        current = ""
-        for word in paragraph.split():
-            for index, (piece, soft) in enumerate(_split_word(word, width)):
-                glue = "" if index > 0 else " "
-                candidate = current + (glue if current else "") + piece
-                if current and len(candidate) > width:
-                    lines.append(current + ("-" if index > 0 and soft else ""))
-                    current = piece
-                else:
-                    current = candidate
-        lines.append(current)
-    return lines
-
-
-def _split_word(word: str, width: int) -> list[tuple[str, bool]]:
-    """``word`` in pieces of at most ``width`` characters.
-
-    Each piece carries ``soft``: the break before it is inside a word part and needs an
-    added hyphen if the line breaks there (the pieces join without one otherwise).
-    """
-    if len(word) <= width + WRAP_SLACK:
-        return [(word, False)]
-    pieces: list[tuple[str, bool]] = []
-    for part in re.findall(r"[^-/]+[-/]*|[-/]+", word):
-        chunks = (_word_chunks(part, width - 1) if len(part) > width + WRAP_SLACK
-                  else [part])
-        pieces.extend((chunk, i > 0) for i, chunk in enumerate(chunks))
-    return pieces
-
-
-_COMPOUND_PART = re.compile("|".join(sorted(fi.COMPOUND_PARTS, key=len, reverse=True)))
-_MIN_COMPOUND_HALF = 4  # characters on each side of a compound break
-
-
-def _compound_cut(part: str, limit: int) -> int:
-    """The last position up to ``limit`` where a known compound half starts, or 0."""
-    lowered = part.lower()
-    last = min(limit, len(part) - _MIN_COMPOUND_HALF)
-    return next((pos for pos in range(last, _MIN_COMPOUND_HALF - 1, -1)
-                 if _COMPOUND_PART.match(lowered, pos)), 0)
-
-
-def _syllable_cut(part: str, limit: int) -> int:
-    """The last syllable boundary up to ``limit`` (before a consonant that precedes a
-    vowel, with a vowel before it), or 0."""
-    for pos in range(min(limit, len(part) - 4), 2, -1):
-        if (part[pos].isalpha() and part[pos] not in _VOWELS
-                and part[pos + 1] in _VOWELS
-                and any(c in _VOWELS for c in part[:pos])):
-            return pos
-    return 0
-
-
-def _word_chunks(part: str, limit: int) -> list[str]:
-    """Break ``part`` into chunks of at most ``limit`` characters: before a known second
-    half of a compound (:data:`.fi.COMPOUND_PARTS`) if one starts in reach, else at the
-    last syllable boundary that fits, else at ``limit``."""
-    chunks = []
-    while len(part) > limit + WRAP_SLACK:
-        cut = _compound_cut(part, limit) or _syllable_cut(part, limit) or limit
-        chunks.append(part[:cut])
-        part = part[cut:]
-    chunks.append(part)
-    return chunks
+    """A diagram label cleaned for Graphviz (:func:`_dot_clean`) in lines of about
+    ``width`` characters, broken and hyphenated the Finnish way (:func:`.fi.wrap_lines`)."""
+    return fi.wrap_lines(_dot_clean(value), width)
 
 
 def css_string(value: object) -> str:

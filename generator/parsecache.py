@@ -7,9 +7,10 @@ it is kept under ``.cache/content/`` next to the diagram cache: one ``marshal`` 
 once per build (~0.02 s at 1,000 entities), written again only when something changed,
 and holding only the files of the last build.
 
-The cache only ever saves time. The file starts with the SHA-256 of the rest, and its
-entries are thrown away whenever the loader's code or PyYAML changes; a file that cannot be
-read, is damaged or cannot be written makes the build parse everything, as without it.
+The cache only ever saves time. The file is kept by :class:`.cache.Cache` (a checksum, an
+atomic write; a damaged or unreadable file is not used), and its entries are thrown away
+whenever the loader's code or PyYAML changes; a file that cannot be read, is damaged or
+cannot be written makes the build parse everything, as without it.
 Files that fail to parse are never cached: their messages always come from the parser.
 Warnings found while parsing (e.g. a ``#`` comment that cut a value short) are part of
 a file's entry, so a build that reads the cache reports them too.
@@ -17,30 +18,28 @@ a file's entry, so a build that reads the cache reports them too.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import logging
 import marshal
-import os
-import threading
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .cache import Cache
+
 FOLDER = Path(".cache") / "content"
-FILE_NAME = "yaml.marshal"
+KEY = "yaml"  # one file, .cache/content/yaml.marshal, holds every entry
+SUFFIX = ".marshal"
+FILE_NAME = KEY + SUFFIX
 PARSER_MODULES = ("loader.py", "yaml_problems.py")
 """The code a parse result depends on (:func:`code_version`)."""
-_MAGIC = b"yaml-parse-cache 2\n"  # 2: warnings in each entry
+ENTRY_FORMAT = 2  # raise when an entry's shape changes (2: warnings in each entry)
 
 #: ``(data, value positions, key positions, warnings)``, positions as ``(line, col)``
 #: tuples, warnings as ``(line, col, message, hint)``: a warm build reports them too.
 Parsed = tuple[Any, dict[Any, tuple[int, int]], dict[Any, tuple[int, int]],
                tuple[tuple[int, int, str, str], ...]]
-
-log = logging.getLogger(__name__)
 
 
 @cache
@@ -54,7 +53,8 @@ def code_version() -> str | None:
             digest.update((Path(__file__).parent / module).read_bytes())
         except OSError:  # e.g. installed without sources
             return None
-    digest.update(f"{yaml.__version__} {getattr(yaml, '__with_libyaml__', False)}".encode())
+    digest.update(f"{ENTRY_FORMAT} {yaml.__version__} "
+                  f"{getattr(yaml, '__with_libyaml__', False)}".encode())
     return digest.hexdigest()
 
 
@@ -67,24 +67,14 @@ class ParseCache:
 
     def __init__(self, folder: Path | None) -> None:
         usable = folder is not None and code_version() is not None
-        self.path = folder / FILE_NAME if usable and folder is not None else None
+        self.file = Cache(folder if usable else None, SUFFIX)
         self._stored: dict[str, Parsed] = self._read()
         self._used: dict[str, Parsed] = {}
         self._changed = False
 
     def _read(self) -> dict[str, Parsed]:
-        if self.path is None:
-            return {}
-        try:
-            blob = self.path.read_bytes()
-        except OSError:  # none yet, or unreadable: parse everything
-            return {}
-        head, _, body = blob.partition(b"\n")
-        if head + b"\n" != _MAGIC:
-            return {}
-        checksum, _, body = body.partition(b"\n")
-        if checksum != hashlib.sha256(body).hexdigest().encode():
-            log.debug("damaged parse cache %s ignored", self.path)
+        body = self.file.get(KEY)
+        if body is None:  # none yet, unreadable, damaged or of an older format
             return {}
         try:
             version, entries = marshal.loads(body)
@@ -107,17 +97,6 @@ class ParseCache:
     def save(self) -> None:
         """Write what this load used, if it differs from what was stored; entries of
         files that are gone are dropped."""
-        if self.path is None or not (self._changed or self._stored):
+        if self.file.folder is None or not (self._changed or self._stored):
             return
-        body = marshal.dumps((code_version(), self._used))
-        data = _MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body
-        temporary = self.path.with_name(
-            f"{FILE_NAME}.{os.getpid()}.{threading.get_ident()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(data)
-            os.replace(temporary, self.path)  # atomic: a parallel build reads old or new
-        except OSError as error:  # e.g. a read-only checkout: next build parses again
-            log.debug("parse cache %s not written: %s", self.path, error)
-            with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+        self.file.put(KEY, marshal.dumps((code_version(), self._used)))

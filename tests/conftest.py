@@ -24,6 +24,24 @@ FIXED_EPOCH = "1747000000"  # 2025-05-12, between the spring 2025 meetings
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+# Fixtures that build a whole site or render every PDF handout: a test using one is slow
+# and marked `build` (`make test-fast` leaves it out), as are tests marked by hand.
+BUILD_FIXTURES = frozenset({
+    "built_site",  # the real project, one strict `mkdocs build` (below)
+    "hostile_site",  # the hostile corpus, one strict `mkdocs build` (tests/browser/)
+    "pdfs",  # every handout of the real content, rendered (tests/test_handouts.py)
+})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The markers that follow from where a test lives and what it uses."""
+    for item in items:
+        if item.path.is_relative_to(BROWSER_TESTS):
+            item.add_marker(pytest.mark.browser)
+        if BUILD_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.build)
+
 
 def write_tree(root: Path, files: dict[str, str]) -> Path:
     """Write ``{relative path: text}`` under ``root`` (text is dedented)."""

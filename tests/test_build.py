@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import copy_project, mkdocs_build, write_tree
 
+pytestmark = pytest.mark.build  # real mkdocs builds
+
 SCHEMA = "# yaml-language-server: $schema=../../schema/{}.schema.json\n"
 CONTENT = {
     "bodies/tem.yaml": SCHEMA.format("body") + """\

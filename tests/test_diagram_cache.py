@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 from conftest import ROOT
 
-from generator import diagrams
-from generator.diagrams import graphviz, page_diagrams
+from generator import cache, diagrams
+from generator.diagrams import dot_process, page_diagrams, session
 from generator.diagrams.figure import figure_key
 from generator.pipeline import check
 from generator.render import SiteConfig, render_site
@@ -33,7 +33,7 @@ def render(project: Path, content: Path = CONTENT, *, handouts: bool = False
 
 
 def cached(project: Path) -> dict[str, bytes]:
-    folder = project / graphviz.CACHE_FOLDER
+    folder = project / session.CACHE_FOLDER
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 
 
@@ -48,7 +48,7 @@ def dot_calls(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
             calls.append(command)
         return real_run(command, *args, **kwargs)
 
-    monkeypatch.setattr(graphviz.subprocess, "run", recording)
+    monkeypatch.setattr(dot_process.subprocess, "run", recording)
     return calls
 
 
@@ -62,25 +62,25 @@ def no_dot_runs(monkeypatch: pytest.MonkeyPatch) -> None:
             raise AssertionError(f"dot was run: {command}")
         return real_run(command, *args, **kwargs)
 
-    monkeypatch.setattr(graphviz.subprocess, "run", failing)
+    monkeypatch.setattr(dot_process.subprocess, "run", failing)
 
 
 def test_second_build_reads_every_diagram_from_the_cache(
         tmp_path: Path, dot_calls: list[list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
-    graphviz.clear_cache()
+    session.clear_cache()
     graph, _ = check(CONTENT)
     first = render(tmp_path)
     files = cached(tmp_path)
     # drawn in batches, one `dot` per worker (the fixture has fewer than BATCH_SIZE)
-    assert len(files) > graphviz.default_workers()
-    assert len(dot_calls) == graphviz.default_workers()
+    assert len(files) > session.default_workers()
+    assert len(dot_calls) == session.default_workers()
     # one file per diagram: the figure finished from dot's SVG (parsed, ids prefixed, links
     # taken out); dot's SVG itself is not kept
     assert len(files) == len(page_diagrams(graph))
     assert all(name.endswith(".json") for name in files)
     assert all(b'"<svg xmlns=' in data for data in files.values())
 
-    graphviz.clear_cache()  # no in-process copy either: only the disk cache can answer
+    session.clear_cache()  # no in-process copy either: only the disk cache can answer
     real_run = subprocess.run
 
     def failing(command: Any, *args: Any, **kwargs: Any) -> Any:
@@ -88,7 +88,7 @@ def test_second_build_reads_every_diagram_from_the_cache(
             raise AssertionError("dot was run although the diagram is cached")
         return real_run(command, *args, **kwargs)
 
-    monkeypatch.setattr(graphviz.subprocess, "run", failing)
+    monkeypatch.setattr(dot_process.subprocess, "run", failing)
     assert render(tmp_path) == first
     assert cached(tmp_path) == files
 
@@ -101,7 +101,7 @@ def test_cached_output_is_what_dot_draws(tmp_path: Path,
     render(warm_project)
     warm = render(warm_project)
     cold = render(tmp_path / "cold")
-    graphviz.clear_cache()
+    session.clear_cache()
     monkeypatch.setattr(diagrams, "cache_folder", lambda config: None)
     plain = render(tmp_path / "plain")
     assert not (tmp_path / "plain").exists()
@@ -113,14 +113,14 @@ def test_damaged_cache_file_is_ignored_and_rewritten(
         dot_calls: list[list[str]]) -> None:
     first = render(tmp_path)
     files = cached(tmp_path)
-    folder = tmp_path / graphviz.CACHE_FOLDER
+    folder = tmp_path / session.CACHE_FOLDER
     names = sorted(files)
     (folder / names[0]).write_bytes(files[names[0]][: len(files[names[0]]) // 2])  # cut short
     (folder / names[1]).write_bytes(files[names[1]].replace(b"<svg", b"<gvs", 1))  # edited
     (folder / names[2]).write_bytes(b"")  # empty
     (folder / names[3]).write_bytes(files[names[3]].replace(b'"', b"'"))
     dot_calls.clear()
-    with caplog.at_level(logging.WARNING, logger=graphviz.__name__):
+    with caplog.at_level(logging.WARNING, logger=cache.__name__):
         assert render(tmp_path) == first
     assert len(dot_calls) == 4  # exactly the damaged figures were drawn again, each alone
     assert cached(tmp_path) == files  # …and rewritten
@@ -132,8 +132,8 @@ def test_unwritable_cache_only_warns(tmp_path: Path, caplog: pytest.LogCaptureFi
     expected = render(tmp_path / "normal")
     project = tmp_path / "blocked"
     (project / ".cache").mkdir(parents=True)
-    (project / graphviz.CACHE_FOLDER).write_text("not a folder", "utf-8")
-    with caplog.at_level(logging.WARNING, logger=graphviz.__name__):
+    (project / session.CACHE_FOLDER).write_text("not a folder", "utf-8")
+    with caplog.at_level(logging.WARNING, logger=cache.__name__):
         assert render(project) == expected
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
     assert len(warnings) == 1, [r.getMessage() for r in warnings]  # once, not per diagram
@@ -143,7 +143,7 @@ def test_unwritable_cache_only_warns(tmp_path: Path, caplog: pytest.LogCaptureFi
 def test_unused_files_are_pruned_but_not_after_a_failed_build(tmp_path: Path) -> None:
     render(tmp_path)
     files = cached(tmp_path)
-    folder = tmp_path / graphviz.CACHE_FOLDER
+    folder = tmp_path / session.CACHE_FOLDER
     stale = folder / ("0" * 64 + ".svg")
     stale.write_text("sha256:0\n<svg/>", "utf-8")
     stale_figure = folder / ("2" * 64 + ".json")
@@ -153,7 +153,7 @@ def test_unused_files_are_pruned_but_not_after_a_failed_build(tmp_path: Path) ->
     other = folder / "README"  # not the cache's: left alone
     other.write_text("x", "utf-8")
 
-    with pytest.raises(RuntimeError), graphviz.diagram_session(folder):
+    with pytest.raises(RuntimeError), session.diagram_session(folder):
         raise RuntimeError("the build failed")
     assert stale.exists()
 
@@ -165,12 +165,13 @@ def test_unused_files_are_pruned_but_not_after_a_failed_build(tmp_path: Path) ->
 
 
 def test_key_depends_on_source_and_graphviz_version() -> None:
-    key = graphviz.cache_key("digraph a {}", "dot - graphviz version 2.43.0 (0)")
-    assert key != graphviz.cache_key("digraph b {}", "dot - graphviz version 2.43.0 (0)")
-    assert key != graphviz.cache_key("digraph a {}", "dot - graphviz version 9.0.0 (0)")
-    assert key == graphviz.cache_key("digraph a {}", "dot - graphviz version 2.43.0 (0)")
+    key = dot_process.cache_key("digraph a {}", "dot - graphviz version 2.43.0 (0)")
+    assert key != dot_process.cache_key("digraph b {}", "dot - graphviz version 2.43.0 (0)")
+    assert key != dot_process.cache_key("digraph a {}", "dot - graphviz version 9.0.0 (0)")
+    assert key == dot_process.cache_key("digraph a {}", "dot - graphviz version 2.43.0 (0)")
 
 
+@pytest.mark.build  # the whole real site and its PDFs
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_build_draws_each_diagram_once_in_batches_before_the_pages(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
@@ -180,7 +181,7 @@ def test_build_draws_each_diagram_once_in_batches_before_the_pages(
     import threading
 
     batches: list[tuple[str, int]] = []
-    real_draw_many = graphviz.draw_many
+    real_draw_many = dot_process.draw_many
 
     def spying(dot: str, items: list[tuple[str, str]]) -> list[str]:
         batches.append((threading.current_thread().name, len(items)))
@@ -189,29 +190,29 @@ def test_build_draws_each_diagram_once_in_batches_before_the_pages(
     def failing(dot: str, source: str, name: str) -> str:
         raise AssertionError(f"{name} was drawn alone, not ahead of the pages")
 
-    monkeypatch.setattr(graphviz, "draw_many", spying)
-    monkeypatch.setattr(graphviz, "draw", failing)
-    monkeypatch.setattr(graphviz, "default_workers", lambda: 2)
-    monkeypatch.setattr(graphviz, "BATCH_SIZE", 10)
-    sessions: list[graphviz.DiagramSession] = []
-    real_prune = graphviz.DiagramSession.prune
+    monkeypatch.setattr(dot_process, "draw_many", spying)
+    monkeypatch.setattr(dot_process, "draw", failing)
+    monkeypatch.setattr(session, "default_workers", lambda: 2)
+    monkeypatch.setattr(session, "BATCH_SIZE", 10)
+    sessions: list[session.DiagramSession] = []
+    real_prune = session.DiagramSession.prune
 
-    def recording(self: graphviz.DiagramSession) -> None:
+    def recording(self: session.DiagramSession) -> None:
         sessions.append(self)
         real_prune(self)
 
-    monkeypatch.setattr(graphviz.DiagramSession, "prune", recording)
+    monkeypatch.setattr(session.DiagramSession, "prune", recording)
     graph, _ = check(REAL)
     render_site(graph, SiteConfig(content_dir=REAL, project_root=tmp_path, handouts=True,
                                   jobs=jobs))
-    version = graphviz.dot_version(graphviz.find_dot())
-    expected = {graphviz.cache_key(d.dot, version) for d in page_diagrams(graph)}
-    (session,) = sessions
-    assert set(session.svgs) == expected
-    figures = {figure_key(session, d) for d in page_diagrams(graph)}
-    assert set(session.derived) == figures  # each finished once (pages, handouts)
+    version = dot_process.dot_version(dot_process.find_dot())
+    expected = {dot_process.cache_key(d.dot, version) for d in page_diagrams(graph)}
+    (build,) = sessions
+    assert set(build.svgs) == expected
+    figures = {figure_key(build, d) for d in page_diagrams(graph)}
+    assert set(build.derived) == figures  # each finished once (pages, handouts)
     # Every kept file is one this build used.
-    assert sorted(p.name for p in (tmp_path / graphviz.CACHE_FOLDER).iterdir()) == sorted(
+    assert sorted(p.name for p in (tmp_path / session.CACHE_FOLDER).iterdir()) == sorted(
         f"{key}.json" for key in figures)
     # Batches of at most BATCH_SIZE, as even as can be, drawn by the pool's threads.
     sizes = [size for _, size in batches]

@@ -20,8 +20,8 @@ import pytest
 from conftest import ROOT, copy_project, mkdocs_build
 from markupsafe import Markup
 
-from generator import diagrams, escape
-from generator.diagrams import graphviz, palette
+from generator import diagrams, escape, fi
+from generator.diagrams import dot_process, palette, session
 from generator.diagrams.dot import MIN_TEXT_PX, SMALL_SIZE
 from generator.diagrams.process import process_diagram
 from generator.pipeline import check
@@ -365,7 +365,7 @@ def test_wrap_label_keeps_every_character_and_the_width() -> None:
     for value in ("Työllisyyden edistämisen valtakunnallinen neuvottelukunta",
                   "x" * 70, "Kuntouttavatyötoimintasopimusneuvottelu ja muuta"):
         lines = escape.wrap_label(value, 18)
-        assert all(len(line) <= 18 + escape.WRAP_SLACK for line in lines), lines
+        assert all(len(line) <= 18 + fi.WRAP_SLACK for line in lines), lines
         assert squash("".join(lines)) == squash(value)
 
 
@@ -450,7 +450,7 @@ def test_stylesheet_carries_the_palette() -> None:
 
 def test_same_content_gives_identical_svg(graph: Graph) -> None:
     first = diagrams.process_flow(graph, "aktivointi") + diagrams.relation_graph(graph)
-    graphviz.clear_cache()
+    session.clear_cache()
     again, _ = check(CONTENT)
     second = diagrams.process_flow(again, "aktivointi") + diagrams.relation_graph(again)
     assert first == second
@@ -476,7 +476,7 @@ def test_dot_calls_are_cached(graph: Graph, monkeypatch: pytest.MonkeyPatch) -> 
         calls.append(args)
         return real_run(*args, **kwargs)  # type: ignore[call-overload]
 
-    monkeypatch.setattr(graphviz.subprocess, "run", counting)
+    monkeypatch.setattr(dot_process.subprocess, "run", counting)
     diagrams.process_flow(graph, "lineaarinen", page="index.md")
     assert calls == []
 
@@ -512,16 +512,16 @@ def test_slow_dot_times_out_with_a_clear_error(monkeypatch: pytest.MonkeyPatch,
     sleep = shutil.which("sleep")
     assert sleep is not None
     monkeypatch.setenv("PATH", _fake_dot(tmp_path / "bin", f"exec {sleep} 30"))
-    monkeypatch.setattr(graphviz, "DOT_TIMEOUT_SECONDS", 0.5)
+    monkeypatch.setattr(dot_process, "DOT_TIMEOUT_SECONDS", 0.5)
     with pytest.raises(diagrams.DiagramError, match=r"0\.5 sekunnissa"):
-        graphviz.run_dot("digraph slow {}", name="hidas")
+        session.run_dot("digraph slow {}", name="hidas")
 
 
 def test_failing_dot_reports_its_message(monkeypatch: pytest.MonkeyPatch,
                                          tmp_path: Path) -> None:
     monkeypatch.setenv("PATH", _fake_dot(tmp_path / "bin", "echo 'Error: syntax' >&2; exit 3"))
     with pytest.raises(diagrams.DiagramError, match=r"paluuarvo 3.*Error: syntax"):
-        graphviz.run_dot("digraph broken {}", name="rikki")
+        session.run_dot("digraph broken {}", name="rikki")
 
 
 def test_cli_reports_missing_dot_without_traceback(tmp_path: Path, no_dot_path: str) -> None:
@@ -537,6 +537,7 @@ def test_cli_reports_missing_dot_without_traceback(tmp_path: Path, no_dot_path: 
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.build  # a real mkdocs build
 def test_mkdocs_reports_missing_dot_without_traceback(tmp_path: Path,
                                                       no_dot_path: str) -> None:
     project = copy_project(tmp_path / "project", content=CONTENT)

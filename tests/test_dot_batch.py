@@ -1,4 +1,4 @@
-"""Many diagrams to one ``dot`` process (:func:`graphviz.draw_many`): each comes out byte
+"""Many diagrams to one ``dot`` process (:func:`dot_process.draw_many`): each comes out byte
 for byte as ``dot`` draws it alone, whatever was drawn before it in the same process."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from generator.diagrams import graphviz, page_diagrams
+from generator.diagrams import dot_process, page_diagrams
 from generator.pipeline import check
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -28,9 +28,9 @@ def diagram_sources() -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def drawn_alone() -> tuple[list[tuple[str, str]], dict[str, str], str]:
-    dot = graphviz.find_dot()
+    dot = dot_process.find_dot()
     items = diagram_sources()
-    return items, {source: graphviz.draw(dot, source, name) for source, name in items}, dot
+    return items, {source: dot_process.draw(dot, source, name) for source, name in items}, dot
 
 
 def test_every_diagram_comes_out_of_a_batch_as_drawn_alone(
@@ -41,7 +41,7 @@ def test_every_diagram_comes_out_of_a_batch_as_drawn_alone(
     # In source order, reversed, and every diagram twice (the second time after all the
     # others): what dot carries over between graphs never shows in the SVG.
     for batch in (items, items[::-1], items + items):
-        drawn = graphviz.draw_many(dot, batch)
+        drawn = dot_process.draw_many(dot, batch)
         assert len(drawn) == len(batch)
         differing = [name for (source, name), svg in zip(batch, drawn, strict=True)
                      if svg != alone[source]]
@@ -56,7 +56,7 @@ def test_drawn_alone_the_clusters_already_stand_in_id_order(
     timelines = [(source, name) for source, name in items if name.startswith("aikajana/")]
     most_clusters = 0
     for source, name in timelines:
-        raw = graphviz._run(dot, source, name)
+        raw = dot_process._run(dot, source, name)
         most_clusters = max(most_clusters, raw.count('class="cluster'))
         assert raw == alone[source], name
     assert most_clusters >= 3  # some timeline spans several years
@@ -72,37 +72,37 @@ def svg_with(*cluster_ids: str) -> str:
 
 
 def test_clusters_are_written_in_id_order() -> None:
-    assert graphviz._clusters_in_id_order(svg_with("vuosi-2026", "vuosi-2024", "vuosi-2025")
+    assert dot_process._clusters_in_id_order(svg_with("vuosi-2026", "vuosi-2024", "vuosi-2025")
                                           ) == svg_with("vuosi-2024", "vuosi-2025", "vuosi-2026")
     in_order = svg_with("vuosi-2024", "vuosi-2025")
-    assert graphviz._clusters_in_id_order(in_order) == in_order
+    assert dot_process._clusters_in_id_order(in_order) == in_order
     # Clusters not written in one run (another element between them) are left as drawn.
     apart = svg_with("b", "a").replace('<g id="a"', '<!-- x -->\n<g id="a"')
-    assert graphviz._clusters_in_id_order(apart) == apart
+    assert dot_process._clusters_in_id_order(apart) == apart
 
 
 def test_a_failing_batch_is_drawn_one_by_one_so_the_error_names_the_diagram() -> None:
-    dot = graphviz.find_dot()
+    dot = dot_process.find_dot()
     good = ("digraph a { x -> y; }\n", "hyvä/a")
     broken = ("digraph b { x -> ; }\n", "rikki/b")
-    with pytest.raises(graphviz.DiagramError, match="rikki/b"):
-        graphviz.draw_many(dot, [good, broken, good])
+    with pytest.raises(dot_process.DiagramError, match="rikki/b"):
+        dot_process.draw_many(dot, [good, broken, good])
 
 
 def test_a_batch_whose_output_does_not_split_evenly_is_drawn_one_by_one(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """One source holding two graphs gives two SVGs: the batch cannot tell which is whose,
     so each source is drawn alone."""
-    dot = graphviz.find_dot()
+    dot = dot_process.find_dot()
     items = [("digraph a { x; }\ndigraph b { y; }\n", "kaksi"), ("digraph c { z; }\n", "c")]
     alone: list[str] = []
-    real_draw = graphviz.draw
+    real_draw = dot_process.draw
 
     def recording(dot: str, source: str, name: str) -> str:
         alone.append(name)
         return real_draw(dot, source, name)
 
-    monkeypatch.setattr(graphviz, "draw", recording)
-    drawn = graphviz.draw_many(dot, items)
+    monkeypatch.setattr(dot_process, "draw", recording)
+    drawn = dot_process.draw_many(dot, items)
     assert alone == ["kaksi", "c"]
     assert drawn[1] == real_draw(dot, *items[1]) and "<title>c</title>" in drawn[1]

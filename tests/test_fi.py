@@ -67,3 +67,17 @@ def test_partial_dates_and_ranges() -> None:
 def test_counts_use_the_partitive_after_numbers_other_than_one() -> None:
     assert fi.count(1, "paikka", "paikkaa") == "1 paikka"
     assert fi.count(8, "paikka", "paikkaa") == "8 paikkaa"
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    # a known second half of a compound: the break (with a hyphen) comes before it
+    ("Asiakkaan aktivointisuunnitelmaan kirjataan",
+     ["Asiakkaan", "aktivointi-", "suunnitelmaan", "kirjataan"]),
+    # no known half in reach: the last syllable boundary that fits
+    ("Kuntakokeiluhankkeenvalmistelijat", ["Kuntakokeiluhank-", "keenvalmistelijat"]),
+    # the word's own hyphen is the break; no hyphen is added
+    ("Etelä-Pohjanmaan-ELY-keskus", ["Etelä-Pohjanmaan-", "ELY-keskus"]),
+    ("rivi\ntoinen", ["rivi", "toinen"]),
+])
+def test_wrap_lines_hyphenates_the_finnish_way(text: str, lines: list[str]) -> None:
+    assert fi.wrap_lines(text, 18) == lines

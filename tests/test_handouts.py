@@ -213,7 +213,7 @@ def test_hostile_content_stays_text(tmp_path: Path, monkeypatch: pytest.MonkeyPa
             item.path
         assert not parser.handlers, item.path
     process = next(i for i in items if i.path == "pdf/hostile-prosessi.pdf")
-    (rendered,) = pdf.render_all([process.html], pdf.PdfCache(None))
+    (rendered,) = pdf.render_all([process.html], pdf.pdf_cache(None))
     assert "<script>window.__pwned='phase'</script>" in text_of(rendered)
 
 
@@ -296,7 +296,7 @@ def test_content_date_comes_from_git(tmp_path: Path, monkeypatch: pytest.MonkeyP
     config = SiteConfig(content_dir=tmp_path / "content", project_root=tmp_path)
     item = next(h for h in handouts(graph, config) if h.path == "pdf/typ.pdf")
     assert '<meta name="dcterms.created" content="2024-10-01">' in item.html
-    (rendered,) = pdf.render_all([item.html], pdf.PdfCache(None))
+    (rendered,) = pdf.render_all([item.html], pdf.pdf_cache(None))
     assert "Sisältö päivitetty 1.10.2024 Sivu 1 / 2" in text_of(rendered)
 
 
@@ -430,27 +430,42 @@ def test_same_input_same_bytes_and_cache_is_used(tmp_path: Path,
     html = ('<!DOCTYPE html><html lang="fi"><head><title>Testi</title>'
             '<meta name="dcterms.created" content="2025-01-15"></head>'
             "<body><h1>Testi</h1><p>Yhdyspinta</p></body></html>")
-    cache = pdf.PdfCache(tmp_path / "cache")
+    cache = pdf.pdf_cache(tmp_path / "cache")
     (first,) = pdf.render_all([html], cache)
-    assert (tmp_path / "cache" / f"{pdf.cache_key(html)}.pdf").read_bytes() == first
+    stored = tmp_path / "cache" / f"{pdf.cache_key(html)}.pdf"
+    assert stored.read_bytes().endswith(first) and cache.get(pdf.cache_key(html)) == first
     assert pdf.html_to_pdf(html) == first  # deterministic: no build time, no random id
 
     def fail(html: str) -> bytes:
         raise AssertionError("rendered again although cached")
 
     monkeypatch.setattr(pdf, "html_to_pdf", fail)
-    assert pdf.render_all([html], pdf.PdfCache(tmp_path / "cache")) == [first]
+    assert pdf.render_all([html], pdf.pdf_cache(tmp_path / "cache")) == [first]
     (tmp_path / "cache" / "stale.pdf").write_bytes(b"old")
     assert pdf.render_all([html], cache) == [first]
     assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == [
         f"{pdf.cache_key(html)}.pdf"]  # pruned to what the build used
 
 
+@pytest.mark.parametrize("damage", ["cut", "old format"])
+def test_a_damaged_or_old_cached_pdf_is_rendered_again(tmp_path: Path, damage: str) -> None:
+    html = ('<!DOCTYPE html><html lang="fi"><head><title>Testi</title></head>'
+            "<body><h1>Vioittunut</h1></body></html>")
+    cache = pdf.pdf_cache(tmp_path)
+    (first,) = pdf.render_all([html], cache)
+    stored = tmp_path / f"{pdf.cache_key(html)}.pdf"
+    # cut short, or a bare PDF as the cache kept it before it had a checksum line
+    stored.write_bytes(stored.read_bytes()[:-100] if damage == "cut" else first[:-100])
+    assert pdf.render_all([html], pdf.pdf_cache(tmp_path)) == [first]
+    assert text_of(first) == "Vioittunut"
+    assert pdf.pdf_cache(tmp_path).get(pdf.cache_key(html)) == first  # rewritten
+
+
 def test_worker_processes_make_the_same_pdfs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf, "PARALLEL_FROM", 2)
     htmls = [f'<html lang="fi"><head><title>T{i}</title></head><body><h1>Otsikko {i}</h1>'
              "</body></html>" for i in range(3)]
-    parallel = pdf.render_all(htmls, pdf.PdfCache(None), workers=2)
+    parallel = pdf.render_all(htmls, pdf.pdf_cache(None), workers=2)
     assert parallel == [pdf.html_to_pdf(html) for html in htmls]
     assert [text_of(data_) for data_ in parallel] == ["Otsikko 0", "Otsikko 1", "Otsikko 2"]
 
@@ -579,6 +594,7 @@ def test_print_stylesheet_hides_the_calendar_filter(built_site: Path) -> None:
 # --- command line ---------------------------------------------------------------------
 
 
+@pytest.mark.build  # every PDF of the real content
 def test_make_handouts_command_writes_every_pdf(project: Path, tmp_path: Path, graph: Graph,
                                                monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:

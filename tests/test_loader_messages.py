@@ -320,10 +320,11 @@ def test_cache_files_of_the_old_format_are_not_read(
                           {parsecache.key_of(raw): (data, values, keys)}))
     cached = root.parent / parsecache.FOLDER / parsecache.FILE_NAME
     cached.parent.mkdir(parents=True)
-    cached.write_bytes(b"yaml-parse-cache 1\n" + hashlib.sha256(body).hexdigest().encode()
-                       + b"\n" + body)
-    _, messages = _run(make_content, monkeypatch, {}, cache=True)
-    assert messages == [COMMENT_WARNING]
+    for head in (b"yaml-parse-cache 1", b"yaml-parse-cache 2"):  # before generator.cache
+        cached.write_bytes(head + b"\n" + hashlib.sha256(body).hexdigest().encode()
+                           + b"\n" + body)
+        _, messages = _run(make_content, monkeypatch, {}, cache=True)
+        assert messages == [COMMENT_WARNING]
 
 
 def test_hidden_folders_are_skipped_like_hidden_files(

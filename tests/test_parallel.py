@@ -15,6 +15,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from generator.render import parallel
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Shared by the fresh-interpreter snippets: a fork counter and tasks that say where they ran.
 PRELUDE = """
 import json, os, logging
+import pytest
+
 from generator.render import parallel
 from generator.render.site import Output
 PARENT = os.getpid()
@@ -49,6 +53,7 @@ def run_fresh(code: str, tmp_path: Path) -> Any:
             "stderr": result.stderr}
 
 
+@pytest.mark.build  # the whole real site, twice
 def test_parallel_render_of_the_real_content_matches_a_serial_one(tmp_path: Path) -> None:
     ran = run_fresh(f"""
         from pathlib import Path
@@ -144,7 +149,7 @@ def test_when_no_process_can_be_started_the_work_is_done_here(tmp_path: Path) ->
 def test_what_a_worker_adds_to_the_diagram_cache_is_kept(tmp_path: Path) -> None:
     ran = run_fresh("""
         from pathlib import Path
-        from generator.diagrams.graphviz import current_session, diagram_session
+        from generator.diagrams.session import current_session, diagram_session
         parallel.MIN_TASKS_PER_WORKER = 1
         def derives():
             text = current_session().derive("k" * 64, lambda: f"johdettu {os.getpid()}")

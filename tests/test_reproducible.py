@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXED_EPOCH, copy_project, mkdocs_build
 
+pytestmark = pytest.mark.build  # real mkdocs builds
+
 GIT_DATE = "2025-05-01T12:00:00+03:00"
 
 

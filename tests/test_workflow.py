@@ -158,8 +158,19 @@ def test_contributing_error_messages_are_real(broken: dict[str, str], example_pr
         assert line in err.splitlines(), f"not printed: {line}\n--- got:\n{err}"
 
 
-def test_there_are_error_examples() -> None:
-    assert len(broken_examples()) >= 5
+def test_every_error_example_is_tested() -> None:
+    """Each ``<!-- virhe: … -->`` marker in CONTRIBUTING.md parses (one that did not would
+    leave its example untested without a sound), changes a file the examples create, and
+    shows the first line as ``check`` prints it: ``path:line:col: virhe|varoitus: …``."""
+    text = CONTRIBUTING.read_text("utf-8")
+    broken = broken_examples()
+    assert len(broken) == text.count("<!-- virhe:")
+    paths = {path for path, _body in examples()}
+    for example in broken:
+        assert example["path"] in paths, example["path"]
+        first = example["expected"].splitlines()[0]
+        assert re.match(rf"{re.escape(example['path'])}:\d+:\d+: (virhe|varoitus): \S",
+                        first), first
 
 
 # --- CI workflows and pre-commit ---------------------------------------------------------------
@@ -232,3 +243,50 @@ def test_pre_commit_runs_the_validator_and_ruff() -> None:
     assert content["pass_filenames"] is False
     assert any("ruff check" in h["entry"] and h.get("types") == ["python"]
                for h in hooks.values())
+
+
+# --- the fast test loop ------------------------------------------------------------------------
+
+FAST = "not browser and not build"
+
+
+def test_make_test_fast_runs_the_fast_selection_without_bootstrap() -> None:
+    """`make test-fast` needs only the venv (no apt, npm, ruff or mypy) and leaves out the
+    browser and full-build tests; README.md and CONTRIBUTING.md tell developers about it."""
+    makefile = (ROOT / "Makefile").read_text("utf-8")
+    rule = re.search(r"^test-fast:([^\n]*)\n((?:\t[^\n]*\n)+)", makefile, re.MULTILINE)
+    assert rule is not None
+    assert rule.group(1).split() == ["$(STAMP)"]
+    assert f'-m "{FAST}"' in rule.group(2)
+    for doc in ("README.md", "CONTRIBUTING.md"):
+        assert "make test-fast" in (ROOT / doc).read_text("utf-8"), doc
+
+
+def test_the_fast_selection_leaves_out_browser_and_build_tests() -> None:
+    """What pytest collects for the fast loop, from the markers tests/conftest.py sets (on a
+    few files: collecting the whole suite twice would cost the loop seconds)."""
+    import subprocess
+    import sys
+
+    files = ["tests/browser/test_offline.py", "tests/test_links.py", "tests/test_handouts.py",
+             "tests/test_reproducible.py", "tests/test_fi.py"]
+
+    def collected(*args: str) -> set[str]:
+        result = subprocess.run(
+            [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
+             *args, *files], cwd=ROOT, capture_output=True, text=True, timeout=300,
+            check=False)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return {line for line in result.stdout.splitlines() if "::" in line}
+
+    everything, fast = collected(), collected("-m", FAST)
+    assert any(test.startswith("tests/browser/") for test in everything)
+    assert not any(test.startswith("tests/browser/") for test in fast)
+    # built_site, every PDF, a hand-marked module and test: out; the unit tests: in
+    for slow in ("tests/test_links.py::test_internal_links_and_fragments_resolve",
+                 "tests/test_handouts.py::test_every_process_committee_and_meeting_has_a_handout",
+                 "tests/test_handouts.py::test_make_handouts_command_writes_every_pdf",
+                 "tests/test_reproducible.py::test_two_builds_are_byte_identical"):
+        assert slow in everything and slow not in fast, slow
+    assert "tests/test_handouts.py::test_worker_processes_make_the_same_pdfs" in fast
+    assert {test for test in everything if test.startswith("tests/test_fi.py")} < fast

@@ -22,11 +22,12 @@ from .. import fi
 from ..render.env import entity_path, render
 from ..render.site import Output, SiteConfig
 from ..resolve import Graph
+from .dot_process import DiagramError
 from .figure import Diagram, figure_key, render_figure
-from .graphviz import CACHE_FOLDER, DiagramError, current_session, diagram_session
 from .org import org_diagram
 from .process import process_diagram
 from .relations import relation_diagram, relation_edges
+from .session import CACHE_FOLDER, current_session, diagram_session
 from .timeline import timeline_diagram
 
 RELATIONS_PAGE = "organisaatiot/suhteet.md"

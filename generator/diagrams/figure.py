@@ -12,9 +12,9 @@ from markupsafe import Markup
 from ..render.env import entity_path
 from ..resolve import Graph
 from .dot import MIN_TEXT_PX, SMALL_SIZE
-from .graphviz import DiagramSession, current_session, run_dot
 from .links import entity_href
 from .palette import LINE, Swatch
+from .session import DiagramSession, current_session, run_dot
 from .svg import FinishedSvg, finish, finish_key, link_overlay
 
 ENTITY_LINK = "entity:"

@@ -57,7 +57,7 @@ def _actor_rows(graph: Graph, phase: Phase, swatches: dict[str, Swatch]) -> list
         name = graph.name(actor)
         swatch = swatches[actor]
         # An explicit id: without one Graphviz numbers linked cells with a counter that
-        # runs on from graph to graph when one `dot` draws several (graphviz.draw_many).
+        # runs on from graph to graph when one `dot` draws several (dot_process.draw_many).
         rows.append(row(font(text(name, ACTOR_WIDTH)), bgcolor=swatch.light,
                         border=1, color=LINE.light, href=entity_link(actor), title=name,
                         id=f"{_phase_node(phase)}_{number}"))

@@ -83,7 +83,7 @@ FINISH_VERSION = _code_version()
 
 def finish_key(drawn_key: str, *, prefix: str, title: str, desc: str) -> str:
     """The disk-cache key of ``finish(svg_text, …)``, where ``drawn_key`` hashes everything
-    ``svg_text`` depends on (:func:`.graphviz.cache_key`)."""
+    ``svg_text`` depends on (:func:`.dot_process.cache_key`)."""
     parts = json.dumps([FINISH_VERSION, drawn_key, prefix, title, desc], ensure_ascii=False)
     return hashlib.sha256(parts.encode("utf-8")).hexdigest()
 

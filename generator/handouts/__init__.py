@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import fi
+from ..cache import Cache
 from ..clock import build_date
 from ..gitdates import last_commit_dates
 from ..models import Committee, Meeting, Process
@@ -20,7 +21,7 @@ from ..render.site import Output, SiteConfig
 from ..resolve import Graph
 from . import data
 from .environment import entity_url, render
-from .pdf import CACHE_FOLDER, PdfCache, render_all
+from .pdf import CACHE_FOLDER, pdf_cache, render_all
 
 PACK_ID = "perehdytyspaketti"
 NETWORK_ID = "yhdyspintaverkosto"
@@ -180,9 +181,9 @@ def handouts(graph: Graph, config: SiteConfig) -> list[Handout]:
     return found
 
 
-def cache_for(config: SiteConfig) -> PdfCache:
+def cache_for(config: SiteConfig) -> Cache:
     root = config.project_root
-    return PdfCache(root / CACHE_FOLDER if root is not None else None)
+    return pdf_cache(root / CACHE_FOLDER if root is not None else None)
 
 
 def render_handouts(graph: Graph, config: SiteConfig) -> list[Output]:

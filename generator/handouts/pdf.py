@@ -3,34 +3,34 @@ processes when many PDFs must be made at once.
 
 The PDF bytes depend only on the HTML (which carries the CSS, the inline SVG diagrams and
 the content date as ``dcterms.created``) and on the WeasyPrint version, so a PDF made once
-is reused from a content-addressed folder (``.cache/handouts``, git-ignored) by every later
-``mkdocs serve`` rebuild, ``mkdocs build`` and ``make handouts``. No state is kept in
-memory between builds: a key can never point at a stale PDF.
+is reused from a content-addressed folder (``.cache/handouts``, git-ignored; a
+:class:`..cache.Cache`) by every later ``mkdocs serve`` rebuild, ``mkdocs build`` and
+``make handouts``. No state is kept in memory between builds: a key can never point at a
+stale PDF.
 """
 
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import weasyprint
 from weasyprint.urls import URLFetcher
 
+from ..cache import Cache
+
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1"}
 CACHE_FOLDER = Path(".cache") / "handouts"
+CACHE_SUFFIX = ".pdf"
 PARALLEL_FROM = 12  # fewer documents render in-process: a worker costs ~0.8 s to start
 WORKER_START_DOCS = 2.0  # a worker's start-up, counted in average documents
 MAX_WORKERS = 8
 PACKAGE_PARENT = Path(__file__).resolve().parents[2]
-
-log = logging.getLogger(__name__)
 
 
 class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
@@ -52,44 +52,12 @@ def html_to_pdf(html: str) -> bytes:
     return data
 
 
-class PdfCache:
+def pdf_cache(folder: Path | None) -> Cache:
     """Finished PDFs by :func:`cache_key` in ``folder`` (``None``: no cache)."""
-
-    def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
-
-    def get(self, key: str) -> bytes | None:
-        if self.folder is None:
-            return None
-        try:
-            return (self.folder / f"{key}.pdf").read_bytes()
-        except FileNotFoundError:
-            return None
-
-    def put(self, key: str, data: bytes) -> None:
-        if self.folder is None:
-            return
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            target = self.folder / f"{key}.pdf"
-            temporary = target.with_name(f"{key}.{os.getpid()}.tmp")
-            temporary.write_bytes(data)
-            os.replace(temporary, target)  # atomic: a parallel build never reads half a PDF
-        except OSError as error:  # e.g. a read-only checkout: build on, just slower
-            log.warning("PDF-välimuistiin %s ei voi kirjoittaa: %s", self.folder, error)
-
-    def prune(self, keep: Iterable[str]) -> None:
-        """Delete cached PDFs the current build did not use, so the folder stays small
-        however long ``mkdocs serve`` runs."""
-        if self.folder is None or not self.folder.is_dir():
-            return
-        wanted = {f"{key}.pdf" for key in keep}
-        for file in self.folder.glob("*.pdf"):
-            if file.name not in wanted:
-                file.unlink(missing_ok=True)
+    return Cache(folder, CACHE_SUFFIX)
 
 
-def render_all(htmls: list[str], cache: PdfCache, *, workers: int | None = None) -> list[bytes]:
+def render_all(htmls: list[str], cache: Cache, *, workers: int | None = None) -> list[bytes]:
     """PDFs for ``htmls`` (same order), rendering only those not cached."""
     keys = [cache_key(html) for html in htmls]
     results: dict[str, bytes] = {}

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..diagrams.graphviz import DiagramSession, current_session, default_workers
+from ..diagrams.session import DiagramSession, current_session, default_workers
 from .site import Output
 
 Task = Callable[[], list[Output]]

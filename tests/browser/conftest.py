@@ -14,7 +14,15 @@ import pytest
 from conftest import copy_project, mkdocs_build
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from .support import CHROMIUM, CHROMIUM_ARGS, HOSTILE, Session, SiteServer, open_session
+from .support import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    HOSTILE,
+    Session,
+    SiteServer,
+    axe_script,
+    open_session,
+)
 
 
 @pytest.fixture(scope="session")
@@ -85,3 +93,10 @@ def phone(browser: Browser) -> Iterator[Session]:
 @pytest.fixture(scope="package")
 def schemes(light: Session, dark: Session) -> dict[str, Session]:
     return {"light": light, "dark": dark}
+
+
+@pytest.fixture(scope="package")
+def axe() -> Path:
+    """axe-core's script: asked for only by the accessibility checks, so the other browser
+    tests run without ``node_modules``."""
+    return axe_script()

@@ -3,7 +3,8 @@
 Playwright drives Debian's Chromium (``/usr/bin/chromium``, or ``$CHROMIUM_PATH``, e.g.
 Google Chrome on GitHub's runners); Playwright's own browser download is not used.
 axe-core comes from ``node_modules/axe-core`` (pinned in package.json/package-lock.json and
-installed by ``make test`` with ``npm ci``).
+installed by ``make test`` with ``npm ci``); only the tests that ask for the ``axe`` fixture
+(the accessibility checks) need it.
 
 Every request a page makes goes through :class:`Recorder`: requests to hosts other than
 127.0.0.1 are recorded and aborted, and Chromium's host resolver maps every other name to
@@ -190,12 +191,18 @@ def visit(session: Session, url: str, *, settle: bool = True) -> Page:
 # --- axe-core ---------------------------------------------------------------------------
 
 
-def run_axe(page: Page) -> list[dict[str, Any]]:
-    """axe-core's WCAG 2.0/2.1 A and AA violations for the loaded page."""
+def axe_script() -> Path:
+    """axe-core's script (the ``axe`` fixture), or a failure that says how to install it."""
     if not AXE.is_file():
         pytest.fail(f"{AXE} missing: run `npm ci` (make test does it)")
+    return AXE
+
+
+def run_axe(page: Page, axe: Path) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.0/2.1 A and AA violations for the loaded page (``axe``: the
+    script, from the ``axe`` fixture)."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        page.add_script_tag(path=str(axe))
     result: dict[str, Any] = page.evaluate(
         """async (tags) => await axe.run(document, {
              runOnly: {type: 'tag', values: tags},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from .support import (
@@ -21,14 +23,14 @@ CASES = page_cases()
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_axe_finds_no_violations(case: PageCase, scheme: str, schemes: dict[str, Session],
-                                 site_server: SiteServer) -> None:
+                                 site_server: SiteServer, axe: Path) -> None:
     require_page(case)
     page = visit(schemes[scheme], site_server.url(case.path))
     expected = "slate" if scheme == "dark" else "default"
     page.wait_for_function(
         "s => document.body.getAttribute('data-md-color-scheme') === s", arg=expected
     )
-    violations = run_axe(page)
+    violations = run_axe(page, axe)
     assert not violations, f"{case.path} ({scheme}):\n{format_violations(violations)}"
 
 

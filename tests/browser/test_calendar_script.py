@@ -90,7 +90,8 @@ def test_everything_past_shows_the_empty_message(
     assert len(titles(page, "past")) == 6
 
 
-def test_series_filter_by_keyboard(session: Session, calendar_site: SiteServer) -> None:
+def test_series_filter_by_keyboard(session: Session, calendar_site: SiteServer,
+                                   axe: Path) -> None:
     at(session.page, 2025, 5, 12, 12)
     page = visit(session, calendar_site.url("kalenteri/"))
     box = page.get_by_role("checkbox", name="TyöNVK – Työllisyyden edistämisen "
@@ -111,7 +112,7 @@ def test_series_filter_by_keyboard(session: Session, calendar_site: SiteServer) 
     assert titles(page, "upcoming") == [] and titles(page, "past") == []
     assert page.locator("[data-cal-section='upcoming'] [data-cal-empty]").is_visible()
     assert page.locator("[data-cal-count]").inner_text() == "Näytetään 0/6 kokousta."
-    violations = run_axe(page)
+    violations = run_axe(page, axe)
     assert not violations, format_violations(violations)
 
 
@@ -131,10 +132,10 @@ def test_without_javascript_the_build_time_view_stands(
 @pytest.mark.parametrize("path", ["", "kokoukset/verkosto-2025-03-24/",
                                   "kokoukset/verkosto-2025-06-04/", "kalenteri/tilaa/"])
 def test_no_console_errors_on_pages_without_a_calendar(
-        session: Session, calendar_site: SiteServer, path: str) -> None:
+        session: Session, calendar_site: SiteServer, path: str, axe: Path) -> None:
     page = visit(session, calendar_site.url(path))
     assert session.recorder.console_errors == [] and session.recorder.page_errors == []
-    violations = run_axe(page)
+    violations = run_axe(page, axe)
     assert not violations, format_violations(violations)
 
 
