@@ -17,10 +17,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from . import search_fi
 from .diagnostics import ContentError
 from .diagrams import DiagramError
+from .mkdocs_pages import PageCache
 from .pipeline import load_graph
 from .render import Outputs, SiteConfig, render_site
 
@@ -38,6 +41,7 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
         self.outputs = Outputs()
         self.serving = False
         self.last_good: Outputs | None = None
+        self.pages: PageCache | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds.
@@ -94,3 +98,23 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
             generated.edit_uri = output.source
             files.append(generated)
         return search_fi.on_files(files, config=config)
+
+    @event_priority(-100)  # after every plugin that adds or changes files
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.pages is None:
+            root = Path(config.config_file_path or ".").resolve().parent
+            self.pages = PageCache(root / ".cache" / "pages")
+        self.pages.start_build(config, files)
+        return nav
+
+    @event_priority(-100)  # the Markdown as every other plugin left it
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        if self.pages is not None:
+            self.pages.attach(page, markdown)
+        return markdown
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.pages is not None:
+            log.debug("Sivuja muunnettu %d, välimuistista %d", self.pages.misses, self.pages.hits)
+            self.pages.save()
