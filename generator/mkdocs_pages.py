@@ -9,16 +9,15 @@ while the page's Markdown, its address, the site's set of files and the Markdown
 too, so an edit re-converts only the pages it changed.
 
 A conversion that logged a warning is never remembered: ``--strict`` must see it again.
-The cache only ever saves time: a damaged or unreadable file means converting everything.
+The cache only ever saves time: one file through :class:`generator.cache.Cache`, so a damaged
+or unreadable file means converting everything, as without it.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import marshal
-import os
 import re
 from importlib import metadata
 from pathlib import Path
@@ -29,8 +28,10 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-FILE_NAME = "pages.marshal"
-_MAGIC = b"page-html-cache 1\n"
+from .cache import Cache
+
+KEY = "pages"
+SUFFIX = ".marshal"
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")  # object reprs differ per process
 
 #: ``(html, toc tokens, title from the first heading, anchor ids, links to anchors)``;
@@ -67,7 +68,7 @@ class PageCache:
     """Converted pages by key; one instance lives as long as the plugin (all of ``serve``)."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.path = folder / FILE_NAME if folder is not None else None
+        self.file = Cache(folder, SUFFIX)
         self._stored: dict[str, Converted] = self._read()
         self._used: dict[str, Converted] = {}
         self._build_key = ""
@@ -75,17 +76,12 @@ class PageCache:
         self.misses = 0
 
     def _read(self) -> dict[str, Converted]:
-        if self.path is None:
+        body = self.file.get(KEY)
+        if body is None:  # none yet, unreadable, damaged or of another format
             return {}
         try:
-            blob = self.path.read_bytes()
-            if not blob.startswith(_MAGIC):
-                return {}
-            digest, body = blob[len(_MAGIC):len(_MAGIC) + 64], blob[len(_MAGIC) + 64:]
-            if hashlib.sha256(body).hexdigest().encode() != digest:
-                return {}
             stored = marshal.loads(body)
-        except (OSError, ValueError, EOFError, TypeError):
+        except (EOFError, ValueError, TypeError):  # pragma: no cover - checksum matched
             return {}
         return stored if isinstance(stored, dict) else {}
 
@@ -131,16 +127,8 @@ class PageCache:
 
     def save(self) -> None:
         """Keep this build's pages (only those) for the next build; best effort."""
-        if self.path is None or (self._used.keys() == self._stored.keys() and not self.misses):
-            self._stored = dict(self._used)
-            return
-        body = marshal.dumps(self._used)
-        blob = _MAGIC + hashlib.sha256(body).hexdigest().encode() + body
-        with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(blob)
-            os.replace(temporary, self.path)
+        if self.misses or self._used.keys() != self._stored.keys():
+            self.file.put(KEY, marshal.dumps(self._used))
         self._stored = dict(self._used)
 
 
