@@ -16,11 +16,10 @@ import os
 import subprocess
 import sys
 import tempfile
+from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
-
-import weasyprint
-from weasyprint.urls import URLFetcher
 
 from ..cache import Cache
 
@@ -33,23 +32,23 @@ MAX_WORKERS = 8
 PACKAGE_PARENT = Path(__file__).resolve().parents[2]
 
 
-class LocalOnlyFetcher(URLFetcher):  # type: ignore[misc]
-    """Refuses every URL except inline ``data:``: handouts never reach the network."""
-
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols=("data",), fail_on_errors=True)
+@cache
+def _weasyprint_version() -> str:
+    return metadata.version("weasyprint")
 
 
 def cache_key(html: str) -> str:
-    text = f"weasyprint {weasyprint.__version__}\0{sorted(PDF_OPTIONS.items())}\0{html}"
+    text = f"weasyprint {_weasyprint_version()}\0{sorted(PDF_OPTIONS.items())}\0{html}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def html_to_pdf(html: str) -> bytes:
     """One tagged PDF/UA-1 document from a complete HTML string."""
-    document = weasyprint.HTML(string=html, url_fetcher=LocalOnlyFetcher())
-    data: bytes = document.write_pdf(**PDF_OPTIONS)
-    return data
+    # Imported here, not at the top: WeasyPrint takes ~0.5 s of CPU to import, and a build
+    # whose PDFs all come from the cache never needs it.
+    from .weasy import write_pdf
+
+    return write_pdf(html, PDF_OPTIONS)
 
 
 def pdf_cache(folder: Path | None) -> Cache:
