@@ -506,6 +506,27 @@ class Transition(Strict):
     """Ehto tai haaran nimi."""
 
 
+ActorRole = Literal["vastaa", "osallistuu", "ilmoittaa"]
+ACTOR_ROLES: tuple[str, ...] = get_args(ActorRole)
+
+
+class PhaseActor(Strict):
+    """An organisation or committee in a phase, and what it does there."""
+
+    actor: ActorRef
+    """Organisaation tai toimielimen tunniste."""
+    role: ActorRole = "vastaa"
+    """`vastaa` (vastuutaho, oletus), `osallistuu` (mukana, ei vastuussa) tai `ilmoittaa`
+    (lähettää vain tiedon tai ilmoituksen, esim. Kelan automaattinen ilmoitus)."""
+
+
+def _actor_entries(value: Any) -> Any:
+    """The short form ``actors: [kela]`` means ``{actor: kela, role: vastaa}``."""
+    if isinstance(value, list):
+        return [{"actor": item} if isinstance(item, str) else item for item in value]
+    return value
+
+
 class Phase(Strict):
     """A phase or a decision point of a process."""
 
@@ -515,8 +536,10 @@ class Phase(Strict):
     """Vaiheen nimi tai päätöskohdan kysymys."""
     kind: Literal["vaihe", "päätös"] = "vaihe"
     """`vaihe` tai `päätös` (kysymys, jonka haarat nimetään `next`-listassa)."""
-    actors: list[ActorRef] = []
-    """Vastuutahot."""
+    actors: Annotated[list[PhaseActor], BeforeValidator(
+        _actor_entries, json_schema_input_type=list[ActorRef | PhaseActor])] = []
+    """Toimijat: tunnisteet (`[te-toimisto, kela]`, rooli `vastaa`) tai roolin kanssa
+    (`{actor: kela, role: ilmoittaa}`)."""
     joint: bool = False
     """`true`, kun vastuutahot tekevät vaiheen yhdessä."""
     description: Markdown | None = None
@@ -531,6 +554,14 @@ class Phase(Strict):
     """Vaiheen säädösperusta."""
     next: list[Transition] = []
     """Seuraavat vaiheet. Tyhjä: prosessin viimeinen vaihe."""
+
+    @property
+    def actor_ids(self) -> list[str]:
+        """Every actor of the phase, whatever its role, in the order written."""
+        return [a.actor for a in self.actors]
+
+    def actors_in(self, role: str) -> list[str]:
+        return [a.actor for a in self.actors if a.role == role]
 
 
 class Process(Entity):

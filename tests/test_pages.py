@@ -290,8 +290,9 @@ def test_body_page_relations_seats_people_processes(pages: dict[str, Output]) ->
     assert "[Sanna Zetterberg](../henkilot/sanna-zetterberg.md) (varajäsen " \
            "[Pekka Äijälä](../henkilot/pekka-aijala.md))" in seats
     processes = section(kela, "Prosessit")
-    assert "[2. Tarvitaanko monialaista tukea?](../prosessit/aktivointisuunnitelma.md" \
-           "#vaihe-arvio), [3. Suunnitelman laatiminen]" in processes
+    assert "[1. Asiakkaan tunnistaminen](../prosessit/aktivointisuunnitelma.md#vaihe-tunnistus)" \
+           " (ilmoittaa), [2. Tarvitaanko monialaista tukea?](../prosessit/" \
+           "aktivointisuunnitelma.md#vaihe-arvio), [3. Suunnitelman laatiminen]" in processes
     tem = page(pages, "organisaatiot/tem.md")
     assert "| tukee | [Työllisyyden edistämisen valtakunnallinen neuvottelukunta]" in tem
     assert "[Työllisyys ja toimivat markkinat -osasto](tem-tyollisyysosasto.md)" in section(
@@ -355,6 +356,11 @@ def test_process_page_phases_in_flow_order(pages: dict[str, Output]) -> None:
     assert "- Ei → prosessi päättyy" in text
     assert "- **Kesto:** 3 kk\n- **Tarkistus:** vähintään 6 kk välein" in text
     assert "- **Määräaika:** 2 viikon kuluessa" in text
+    # an actor that only sends a notice is not called responsible (role `ilmoittaa`)
+    assert "- **Vastuutaho:** [Lahden kaupunki](../organisaatiot/lahden-kaupunki.md)\n" \
+           "- **Ilmoittaa:** [Kansaneläkelaitos](../organisaatiot/kela.md)\n" in text
+    assert "- **Vastuutahot yhdessä:** [Lahden kaupunki](../organisaatiot/lahden-kaupunki.md)" \
+           ", [Kansaneläkelaitos](../organisaatiot/kela.md)" in text
     # the diagram comes before the phase list
     assert text.index("kaavio: process_flow") < text.index("### 1.")
     groups = section(text, "Kohderyhmä")

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from .. import diagrams, escape, fi, finlex
 from ..models import KINDS_BY_KEY, Law, LegalRef
+from ..phase_roles import role_groups
 from ..resolve import Graph
 from . import data
 
@@ -104,6 +105,7 @@ def environment() -> Environment:
         data=data,
         fi=fi,
         kinds=KINDS_BY_KEY,
+        role_groups=role_groups,
     )
     return env
 
