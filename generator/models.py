@@ -219,10 +219,32 @@ class Law(Entity):
     """Mitä säädös koskee, lyhyesti."""
     sections: list[LawSection] = []
     """Pykälät, joihin sivustolla viitataan."""
+    repealed_on: Day | None = None
+    """Päivä, josta alkaen säädös on kumottu (kumoamisen voimaantulo), esim. `2025-01-01`.
+    Merkitse vain, kun lähde (esim. Finlex) sen kertoo."""
+    repealed_by: LawRef | None = None
+    """Kumoava säädös (säädöksen tunniste), esim. `laki-381-2023`."""
 
     @property
     def display_name(self) -> str:
         return self.short_name or self.title
+
+    def repealed(self, today: dt.date) -> bool:
+        """Whether the repeal is in force on ``today``."""
+        return self.repealed_on is not None and self.repealed_on <= today
+
+    @model_validator(mode="after")
+    def _repeal_has_a_date(self) -> Law:
+        if self.repealed_by is not None and self.repealed_on is None:
+            raise FieldError("kumoava säädös ilman kumoamispäivää", at=("repealed_by",),
+                             hint="lisää `repealed_on: VVVV-KK-PP` (päivä, josta alkaen "
+                             "säädös on kumottu)")
+        if (self.repealed_on is not None and self.in_force_from is not None
+                and self.repealed_on < self.in_force_from):
+            raise FieldError("säädös kumotaan ennen kuin se tulee voimaan",
+                             at=("repealed_on",), hint="tarkista `in_force_from` ja "
+                             "`repealed_on`")
+        return self
 
     @model_validator(mode="after")
     def _unique_sections(self) -> Law:
