@@ -121,6 +121,19 @@ class Link(Strict):
     """Osoite (https://…)."""
 
 
+InferredWhy = Annotated[str, Field(min_length=1), MaxLength(NAME_MAX)]
+"""Why an editor inferred a fact the source does not state outright (shown as *päätelty*)."""
+
+
+class Inference(Strict):
+    """A fact in a text field that an editor inferred rather than read in a source."""
+
+    fact: InferredWhy
+    """Päätelty tieto lyhyesti, esim. *Pilotti alkoi keväällä 2025*."""
+    why: InferredWhy
+    """Mistä tieto on päätelty, esim. *esitys 24.3.2025 kuvaa käynnissä olevaa pilottia*."""
+
+
 class LegalRef(Strict):
     """A reference to a law, optionally to one of its listed sections."""
 
@@ -139,6 +152,10 @@ class Entity(Strict):
     """Mistä tiedot ovat peräisin (vähintään yksi lähde)."""
     updated: Day | None = None
     """Sisällön tarkistuspäivä, jos se halutaan näyttää erikseen."""
+    inferences: list[Inference] = []
+    """Tekstikenttien tiedot, joita lähde ei kerro suoraan vaan jotka on päätelty (esim.
+    vuosi kaavion luvuista). Sivu näyttää ne merkinnällä *päätelty*; muuten jätä päätelmä
+    pois."""
 
     @property
     def display_name(self) -> str:
@@ -357,6 +374,8 @@ class Term(Strict):
     """Alkupäivä."""
     end: Day | None = None
     """Päättymispäivä (tyhjä: toistaiseksi)."""
+    inferred: InferredWhy | None = None
+    """Jos päivät on päätelty eikä luettu lähteestä: mistä (näkyy merkinnällä *päätelty*)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Term:
@@ -445,6 +464,9 @@ class Milestone(Strict):
     """Mitä tapahtuu."""
     description: Markdown | None = None
     """Tarkennus."""
+    inferred: InferredWhy | None = None
+    """Jos ajankohta on päätelty eikä luettu lähteestä (esim. tekstintunnistuksen
+    vaurioittama `5_g/2026` luettu 5–6/2026): mistä ja miksi. Näkyy merkinnällä *päätelty*."""
 
 
 class Committee(Entity):
@@ -686,6 +708,9 @@ class Meeting(Entity):
     """Päivä `VVVV-KK-PP`. Ilman kellonaikaa kokous on kalentereissa koko päivän tapahtuma."""
     month: Month | None = None
     """Vain kuukausi `VVVV-KK`, kun päivää ei vielä tiedetä (ei tule kalenterisyötteisiin)."""
+    inferred: InferredWhy | None = None
+    """Jos kokouksen ajankohta on päätelty eikä luettu lähteestä: mistä (näkyy merkinnällä
+    *päätelty*)."""
     start: LocalTime | None = None
     """Alkamisaika `HH:MM` Suomen aikaa (Europe/Helsinki) ilman aikavyöhykettä; kesä- ja
     talviaika huomioidaan automaattisesti. Vaatii `date`-kentän."""
@@ -787,6 +812,9 @@ class TopicSection(Strict):
     """Luettelo."""
     table: Table | None = None
     """Taulukko."""
+    inferred: InferredWhy | None = None
+    """Jos osion tieto (esim. otsikon vuosi) on päätelty eikä luettu lähteestä: mistä.
+    Näkyy osion alussa merkinnällä *päätelty*."""
 
 
 class Topic(Entity):

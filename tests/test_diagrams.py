@@ -113,6 +113,14 @@ def test_an_actor_that_only_takes_part_is_drawn_under_its_role(graph: Graph) -> 
     assert "Kansaneläkelaitos" not in desc
 
 
+def test_an_inferred_milestone_says_so_on_the_timeline(real_graph: Graph) -> None:
+    """TyöNVK's 5–6/2026 was read from OCR-damaged "5_g/2026" (content/committees)."""
+    svg = picture(figure_xml(diagrams.timeline(real_graph, "tyonvk")))
+    nodes = [squash("".join(texts(g))) for g in groups(svg, "dg-milestone")]
+    inferred = [n for n in nodes if "(päätelty)" in n]
+    assert inferred == [squash("5–6/2026 (päätelty)Yhteistyö- ja seurantakeskustelut")], nodes
+
+
 def test_real_decisions_have_labelled_branches(real_graph: Graph) -> None:
     decisions = [(pid, ph) for pid, p in sorted(real_graph.processes.items())
                  for ph in p.phases if ph.kind == "päätös"]

@@ -118,6 +118,17 @@ def test_process_handout_names_every_phase_actor_and_duration(graph: Graph,
     assert "https://yhdyspintaverkosto.fi/prosessit/typ/" in links
 
 
+def test_inferred_facts_are_marked_in_print(pdfs: dict[str, bytes]) -> None:
+    committee = text_of(pdfs["pdf/tyonvk.pdf"])
+    assert "31.12.2027 (päätelty: dia kertoo vain vuoden 2027)" in committee
+    assert "5/2026–6/2026 (päätelty: tekstintunnistuksessa 5_g/2026) Yhteistyö- ja " \
+           "seurantakeskustelut" in committee
+    process = text_of(pdfs["pdf/typ.pdf"])
+    assert "Päätelty: Tampereen malli alkoi 2024 (raportin kaavion luvuista)" in process
+    meeting = text_of(pdfs["pdf/tyonvk-2025-09.pdf"])
+    assert '(päätelty: dian luettelosta "Seuraavat 9/2025")' in meeting
+
+
 def link_targets(data_: bytes) -> set[str]:
     found = set()
     for page in reader_of(data_).pages:

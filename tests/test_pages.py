@@ -245,7 +245,7 @@ def test_committee_leadership_sub_committees_meetings_and_milestones(
     assert past.index("tyonvk-2025-04-sahkoposti") < past.index("tyonvk-2025-03-12")
     assert "ti 15.4.2025 [Sähköpostikokous](../kokoukset/tyonvk-2025-04-sahkoposti.md) – " \
            "**peruttu**" in past
-    assert "- **6/2026–12/2026** Selvitys palvelujärjestelmän tilasta" in text
+    assert "- **3/2025** Neuvottelukunnan toiminta käynnistyy" in text  # not inferred: no mark
 
 
 # --- links both ways ------------------------------------------------------------------
@@ -365,6 +365,28 @@ def test_process_page_phases_in_flow_order(pages: dict[str, Output]) -> None:
     assert text.index("kaavio: process_flow") < text.index("### 1.")
     groups = section(text, "Kohderyhmä")
     assert "kohderyhmään kuuluu, kun\n\n- työmarkkinatukea vähintään 300 päivää" in groups
+
+
+def test_inferred_facts_are_marked_where_they_stand(pages: dict[str, Output]) -> None:
+    """An editor's inference is never shown as read from the source: each says *päätelty*
+    and why, next to the fact (term, milestone, meeting time, topic section) or, for facts
+    inside texts, in its own list before the sources."""
+    committee = page(pages, "toimielimet/tyonvk.md")
+    assert "- **Toimikausi:** 30.1.2025–31.12.2027 *(päätelty: päättymispäivä vuoden 2027 " \
+           "lopuksi, dia kertoo vain vuoden)*" in committee
+    assert '- **6/2026–12/2026** *(päätelty: tekstintunnistuksessa "6\\_12/2026", luettu ' \
+           '6–12/2026)* Selvitys palvelujärjestelmän tilasta' in committee
+    meeting = page(pages, "kokoukset/tyonvk-2025-06.md")
+    assert "- **Aika:** kesäkuu 2025, päivä tarkentuu *(päätelty: kuukausi dian luettelosta " \
+           '"Seuraavat 6/2025")*' in meeting
+    topic = page(pages, "aiheet/arviointimatriisi.md")
+    assert "## Käyttö\n\n*Päätelty: käyttöohje koottu dian kysymyksistä*\n{: .inferred }" in topic
+    assert "## Matriisi\n\n*Päätelty" not in topic
+    process = page(pages, "prosessit/aktivointisuunnitelma.md")
+    assert section(process, "Päätellyt tiedot").strip() == (
+        "## Päätellyt tiedot\n\nLähde ei kerro näitä tietoja suoraan; ne on päätelty lähteestä.\n\n"
+        "- **Malli otettiin käyttöön 2023** – päätelty: raportin vuosiluvusta")
+    assert "Päätellyt tiedot" not in page(pages, "toimielimet/yhdyspintaverkosto.md")
 
 
 def test_topic_table_is_a_markdown_table_with_headers(pages: dict[str, Output]) -> None:
