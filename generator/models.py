@@ -41,6 +41,7 @@ from .formats import (
     check_https,
     check_month,
     check_partial_date,
+    check_site_path,
     check_slug,
     parse_day,
     parse_time,
@@ -152,6 +153,10 @@ class Entity(Strict):
     """Mistä tiedot ovat peräisin (vähintään yksi lähde)."""
     updated: Day | None = None
     """Sisällön tarkistuspäivä, jos se halutaan näyttää erikseen."""
+    formerly: list[Annotated[str, AfterValidator(check_site_path)]] = []
+    """Sivun aiemmat osoitteet, kun asia on siirtynyt (esim. toiseen kansioon):
+    `[prosessit/palkkatuki]`. Vanhaan osoitteeseen tehdään ohjaussivu uuteen, jotta
+    kirjanmerkit ja muualta tulevat linkit toimivat."""
     inferences: list[Inference] = []
     """Tekstikenttien tiedot, joita lähde ei kerro suoraan vaan jotka on päätelty (esim.
     vuosi kaavion luvuista). Sivu näyttää ne merkinnällä *päätelty*; muuten jätä päätelmä

@@ -38,6 +38,7 @@ from .models import (
     Topic,
     ref_kinds,
 )
+from .moves import check_moves
 from .validate import Record
 
 MENTION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
@@ -331,6 +332,7 @@ def resolve(records: list[Record], report: Report, *, today: dt.date | None = No
         _check_sections(record, graph, report)
         _check_repealed(record, graph, report, today)
     _check_parent_cycles(graph, report)
+    check_moves(by_id, report)
     _check_duplicate_meetings(graph, report)
     graph.backlinks = {k: sorted(set(v), key=lambda b: (b.source, b.field))
                        for k, v in backlinks.items()}
