@@ -152,7 +152,12 @@ class Entity(Strict):
     sources: list[Source] = Field(min_length=1)
     """Mistä tiedot ovat peräisin (vähintään yksi lähde)."""
     updated: Day | None = None
-    """Sisällön tarkistuspäivä, jos se halutaan näyttää erikseen."""
+    """Sisällön muutospäivä, kun versionhallinta ei sitä tiedä (muuten *Päivitetty* tulee
+    tiedoston viimeisimmästä commitista)."""
+    reviewed: Day | None = None
+    """Päivä, jona toimittaja viimeksi tarkisti tiedot lähteitä vasten (näkyy sivulla:
+    *Tarkistettu lähteitä vasten 5.12.2026*). Tiedoston muutos ei tarkoita, että tiedot on
+    tarkistettu; päivitä tämä vain, kun olet verrannut tietoja lähteisiin."""
     formerly: list[Annotated[str, AfterValidator(check_site_path)]] = []
     """Sivun aiemmat osoitteet, kun asia on siirtynyt (esim. toiseen kansioon):
     `[prosessit/palkkatuki]`. Vanhaan osoitteeseen tehdään ohjaussivu uuteen, jotta

@@ -125,6 +125,7 @@ def test_inferred_facts_are_marked_in_print(pdfs: dict[str, bytes]) -> None:
            "seurantakeskustelut" in committee
     process = text_of(pdfs["pdf/typ.pdf"])
     assert "Päätelty: Tampereen malli alkoi 2024 (raportin kaavion luvuista)" in process
+    assert "Tarkistettu lähteitä vasten 2.4.2025" in process
     meeting = text_of(pdfs["pdf/tyonvk-2025-09.pdf"])
     assert '(päätelty: dian luettelosta "Seuraavat 9/2025")' in meeting
 

@@ -389,6 +389,14 @@ def test_inferred_facts_are_marked_where_they_stand(pages: dict[str, Output]) ->
     assert "Päätellyt tiedot" not in page(pages, "toimielimet/yhdyspintaverkosto.md")
 
 
+def test_reviewed_date_is_shown_apart_from_the_change_date(pages: dict[str, Output]) -> None:
+    """*Päivitetty* (the file's last commit) is not *Tarkistettu* (facts checked)."""
+    text = page(pages, "toimielimet/tyonvk.md")
+    assert re.search(r'<p class="updated" markdown="span">Päivitetty \d{1,2}\.\d{1,2}\.\d{4} '
+                     r"· Tarkistettu lähteitä vasten 1\.4\.2025</p>\n$", text), text[-300:]
+    assert "Tarkistettu" not in page(pages, "toimielimet/yhdyspintaverkosto.md")
+
+
 def test_topic_table_is_a_markdown_table_with_headers(pages: dict[str, Output]) -> None:
     text = page(pages, "aiheet/arviointimatriisi.md")
     assert ("| Elämänalue | Taso 1 | Taso 2 | Taso 3 |\n| --- | --- | --- | --- |\n"

@@ -23,6 +23,7 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     from ..calendar import render_calendar
     from ..diagrams import cache_folder, diagram_session, prepare, render_diagram_pages
     from ..handouts import render_handouts
+    from .changes import render_changes
     from .export import render_data
     from .pages import page_tasks
     from .parallel import run_tasks
@@ -36,6 +37,7 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
             lambda: render_calendar(graph, config),
             lambda: render_diagram_pages(graph, config),
             lambda: render_redirects(graph, config),
+            lambda: render_changes(graph, config),
         ]
         prepare(graph)  # before forking: the workers inherit the drawn diagrams
         outputs.extend(run_tasks(tasks, config.jobs))
