@@ -41,7 +41,7 @@ FIELD_LABELS: dict[str, tuple[str, bool]] = {
     "repealed_on": ("kumoamispäivä", False),
     "reviewed": ("tarkistuspäivä", False),
     "seats": ("paikat", True),
-    "sections": ("osiot tai pykälät", True),
+    "sections": ("osiot", True),
     "sequence": ("muutosnumero", False),
     "series": ("sarja", False),
     "short_name": ("lyhyt nimi", False),
@@ -62,9 +62,19 @@ FIELD_LABELS: dict[str, tuple[str, bool]] = {
 }
 
 
-def changed_fields(fields: list[str]) -> str:
+KIND_FIELD_LABELS: dict[tuple[str, str], tuple[str, bool]] = {
+    ("law", "sections"): ("pykälät", True),
+}
+"""Where one kind's field means something else than the same field elsewhere."""
+
+
+def label(field: str, kind: str = "") -> tuple[str, bool]:
+    return KIND_FIELD_LABELS.get((kind, field)) or FIELD_LABELS.get(field, (field, False))
+
+
+def changed_fields(fields: list[str], kind: str = "") -> str:
     """``jäsenet muuttuivat``, ``kuvaus muuttui``, ``nimi ja paikat muuttuivat``."""
-    labels = [FIELD_LABELS.get(f, (f, False)) for f in fields]
+    labels = [label(f, kind) for f in fields]
     names = [label for label, _ in labels]
     text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " ja " + names[-1]
     plural = len(labels) > 1 or labels[0][1]

@@ -73,10 +73,14 @@ def repo(tmp_path: Path) -> Path:
     commit(root, {"committees/tyonvk.yaml": COMMITTEE + MEMBERS,
                   "meetings/tyonvk-2025-06-04.yaml": MEETING}, "2026-11-20",
            "Salainen viesti: jäsenet")
+    commit(root, {"committees/tyonvk.yaml": COMMITTEE.replace("Tukee TEM:iä.", "Tukee.")
+                  + MEMBERS, "meetings/tyonvk-2025-06-04.yaml": MEETING + "place: Helsinki\n"},
+           "2026-11-20", "same day: a summary and a meeting place")
     write_tree(root, {"README.md": "x\n"})
     git(root, "add", "-A")
     git(root, "commit", "-q", "-m", "no content", day="2026-11-25")
-    commit(root, {"committees/tyonvk.yaml": "# kommentti\n" + COMMITTEE + MEMBERS},
+    commit(root, {"committees/tyonvk.yaml": "# kommentti\n" + COMMITTEE.replace(
+        "Tukee TEM:iä.", "Tukee.") + MEMBERS},
            "2026-11-26", "only a comment: no fact changed")
     commit(root, {"topics/palkkatuki.yaml": TOPIC}, "2026-12-05", "Salainen viesti: siirto",
            remove=("meetings/tyonvk-2025-06-04.yaml", "processes/palkkatuki.yaml"))
@@ -101,7 +105,8 @@ def test_the_page_says_which_entity_and_which_facts(repo: Path) -> None:
         "- Siirretty: [Palkkatuki](../aiheet/palkkatuki.md) (prosessit → aiheet)",
     ]
     assert days[1].split("\n", 2)[2].strip().splitlines() == [
-        "- [TyöNVK](../toimielimet/tyonvk.md): jäsenet muuttuivat",
+        # two commits that day: one line per entity; a meeting added and edited is new
+        "- [TyöNVK](../toimielimet/tyonvk.md): tiivistelmä ja jäsenet muuttuivat",
         "- Uusi kokous: Neuvottelukunnan kokous 4.6.2025",
     ]
     assert "- Uusi organisaatio: [TEM](../organisaatiot/tem.md)" in days[2]
@@ -149,6 +154,7 @@ def test_changes_are_cached_by_commit(repo: Path) -> None:
 def test_at_most_the_newest_entries(repo: Path) -> None:
     found = history(repo, "content", limit=3)
     assert [c.action for c in found.changes] == ["poistettu", "siirretty", "muutettu"]
+    assert found.changes[2].fields == ("summary",)  # per commit; the page joins a day's
     assert MAX_ENTRIES == 50
 
 
@@ -175,4 +181,6 @@ def test_every_field_has_a_finnish_label() -> None:
     assert fields - set(FIELD_LABELS) == set()
     assert changed_fields(["members"]) == "jäsenet muuttuivat"
     assert changed_fields(["summary"]) == "tiivistelmä muuttui"
+    assert changed_fields(["sections"], "law") == "pykälät muuttuivat"
+    assert changed_fields(["sections"], "topic") == "osiot muuttuivat"
     assert changed_fields(["name", "seats", "members"]) == "nimi, paikat ja jäsenet muuttuivat"

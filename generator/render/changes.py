@@ -9,7 +9,7 @@ history to date it by.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import groupby
 from urllib.parse import urlsplit
@@ -17,7 +17,17 @@ from urllib.parse import urlsplit
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from .. import fi
-from ..changes import ADDED, CACHE_FOLDER, CHANGED, MOVED, REMOVED, Change, History, history
+from ..changes import (
+    ADDED,
+    CACHE_FOLDER,
+    CHANGED,
+    MAX_ENTRIES,
+    MOVED,
+    REMOVED,
+    Change,
+    History,
+    history,
+)
 from ..clock import HELSINKI, build_time
 from ..field_labels import changed_fields
 from ..models import KINDS_BY_KEY
@@ -73,8 +83,8 @@ def entry(graph: Graph, change: Change) -> Entry:
         return Entry(change, linked, change.name, "Siirretty:",
                      f"({old} → {kind.plural.lower()})")
     assert change.action == CHANGED
-    return Entry(change, linked, change.name, after=changed_fields(list(change.fields)),
-                 colon=True)
+    return Entry(change, linked, change.name,
+                 after=changed_fields(list(change.fields), change.kind), colon=True)
 
 
 @cache
@@ -94,11 +104,42 @@ def render_changes(graph: Graph, config: SiteConfig) -> list[Output]:
     return changes_outputs(graph, config, found)
 
 
+def _day(change: Change) -> dt.date:
+    return dt.datetime.fromtimestamp(change.time, tz=dt.UTC).astimezone(HELSINKI).date()
+
+
+def merged(changes: tuple[Change, ...]) -> list[Change]:
+    """One line per entity and day: the same day's edits of an entity (newest first) are
+    one change with their fields together; an entity added and then edited that day is
+    just new."""
+    found: list[Change] = []
+    at: dict[tuple[dt.date, str, str], int] = {}
+    for change in changes:
+        key = (_day(change), change.kind, change.id)
+        index = at.get(key)
+        if index is None or found[index].action != CHANGED or change.action not in (
+                CHANGED, ADDED):
+            at[key] = len(found)
+            found.append(change)
+            continue
+        newer = found[index]
+        if change.action == CHANGED:
+            order = {name: i for i, name in
+                     enumerate(KINDS_BY_KEY[change.kind].model.model_fields)}
+            fields = sorted(set(newer.fields) | set(change.fields),
+                            key=lambda f: (order.get(f, len(order)), f))
+            found[index] = replace(newer, fields=tuple(fields))
+        else:
+            found[index] = replace(change, commit=newer.commit, time=newer.time,
+                                   name=newer.name)
+    return found
+
+
 def changes_outputs(graph: Graph, config: SiteConfig, found: History) -> list[Output]:
-    entries = [entry(graph, change) for change in found.changes]
+    entries = [entry(graph, change) for change in merged(found.changes)]
     days = [(day, list(items)) for day, items in groupby(entries, key=lambda e: e.day)]
     page = render("pages/changes.md.j2", graph, PAGE, available=found.available, days=days,
-                  feed="atom.xml", fi=fi)
+                  feed="atom.xml", fi=fi, limit=MAX_ENTRIES)
     site = config.site_url.rstrip("/") + "/"
     host = urlsplit(site).hostname or "localhost"
     updated = entries[0].moment if entries else build_time()
