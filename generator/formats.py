@@ -99,6 +99,22 @@ def check_slug(value: str) -> str:
     return value
 
 
+SITE_PATH = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)*")
+
+
+def check_site_path(value: str) -> str:
+    """An address on this site without the host: ``prosessit/palkkatuki`` (slashes at the
+    ends and a trailing ``.md``/``.html`` or ``index.html`` are dropped)."""
+    path = value.strip().strip("/")
+    for suffix in ("/index.html", ".html", ".md"):
+        path = path.removesuffix(suffix)
+    if not SITE_PATH.fullmatch(path):
+        raise FieldError(f"sivun vanha osoite ilman palvelinta, esim. 'prosessit/palkkatuki': "
+                         f"{value!r}", hint="kirjoita osoitteen polku kansioineen: pienaakkosia "
+                         "a–z, numeroita, väliviivoja ja kauttaviivoja")
+    return path
+
+
 _URL_FORBIDDEN = re.compile(r"[\s\"'<>`\\{}|^]")
 
 

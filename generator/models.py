@@ -41,6 +41,7 @@ from .formats import (
     check_https,
     check_month,
     check_partial_date,
+    check_site_path,
     check_slug,
     parse_day,
     parse_time,
@@ -130,6 +131,19 @@ class Link(Strict):
     """Osoite (https://…)."""
 
 
+InferredWhy = Annotated[str, Field(min_length=1), MaxLength(NAME_MAX)]
+"""Why an editor inferred a fact the source does not state outright (shown as *päätelty*)."""
+
+
+class Inference(Strict):
+    """A fact in a text field that an editor inferred rather than read in a source."""
+
+    fact: InferredWhy
+    """Päätelty tieto lyhyesti, esim. *Pilotti alkoi keväällä 2025*."""
+    why: InferredWhy
+    """Mistä tieto on päätelty, esim. *esitys 24.3.2025 kuvaa käynnissä olevaa pilottia*."""
+
+
 class LegalRef(Noted):
     """A reference to a law, optionally to one of its listed sections."""
 
@@ -147,7 +161,20 @@ class Entity(Noted):
     sources: list[Source] = Field(min_length=1)
     """Mistä tiedot ovat peräisin (vähintään yksi lähde)."""
     updated: Day | None = None
-    """Sisällön tarkistuspäivä, jos se halutaan näyttää erikseen."""
+    """Sisällön muutospäivä, kun versionhallinta ei sitä tiedä (muuten *Päivitetty* tulee
+    tiedoston viimeisimmästä commitista)."""
+    reviewed: Day | None = None
+    """Päivä, jona toimittaja viimeksi tarkisti tiedot lähteitä vasten (näkyy sivulla:
+    *Tarkistettu lähteitä vasten 5.12.2026*). Tiedoston muutos ei tarkoita, että tiedot on
+    tarkistettu; päivitä tämä vain, kun olet verrannut tietoja lähteisiin."""
+    formerly: list[Annotated[str, AfterValidator(check_site_path)]] = []
+    """Sivun aiemmat osoitteet, kun asia on siirtynyt (esim. toiseen kansioon):
+    `[prosessit/palkkatuki]`. Vanhaan osoitteeseen tehdään ohjaussivu uuteen, jotta
+    kirjanmerkit ja muualta tulevat linkit toimivat."""
+    inferences: list[Inference] = []
+    """Tekstikenttien tiedot, joita lähde ei kerro suoraan vaan jotka on päätelty (esim.
+    vuosi kaavion luvuista). Sivu näyttää ne merkinnällä *päätelty*; muuten jätä päätelmä
+    pois."""
 
     @property
     def display_name(self) -> str:
@@ -228,10 +255,32 @@ class Law(Entity):
     """Mitä säädös koskee, lyhyesti."""
     sections: list[LawSection] = []
     """Pykälät, joihin sivustolla viitataan."""
+    repealed_on: Day | None = None
+    """Päivä, josta alkaen säädös on kumottu (kumoamisen voimaantulo), esim. `2025-01-01`.
+    Merkitse vain, kun lähde (esim. Finlex) sen kertoo."""
+    repealed_by: LawRef | None = None
+    """Kumoava säädös (säädöksen tunniste), esim. `laki-381-2023`."""
 
     @property
     def display_name(self) -> str:
         return self.short_name or self.title
+
+    def repealed(self, today: dt.date) -> bool:
+        """Whether the repeal is in force on ``today``."""
+        return self.repealed_on is not None and self.repealed_on <= today
+
+    @model_validator(mode="after")
+    def _repeal_has_a_date(self) -> Law:
+        if self.repealed_by is not None and self.repealed_on is None:
+            raise FieldError("kumoava säädös ilman kumoamispäivää", at=("repealed_by",),
+                             hint="lisää `repealed_on: VVVV-KK-PP` (päivä, josta alkaen "
+                             "säädös on kumottu)")
+        if (self.repealed_on is not None and self.in_force_from is not None
+                and self.repealed_on < self.in_force_from):
+            raise FieldError("säädös kumotaan ennen kuin se tulee voimaan",
+                             at=("repealed_on",), hint="tarkista `in_force_from` ja "
+                             "`repealed_on`")
+        return self
 
     @model_validator(mode="after")
     def _unique_sections(self) -> Law:
@@ -344,6 +393,8 @@ class Term(Strict):
     """Alkupäivä."""
     end: Day | None = None
     """Päättymispäivä (tyhjä: toistaiseksi)."""
+    inferred: InferredWhy | None = None
+    """Jos päivät on päätelty eikä luettu lähteestä: mistä (näkyy merkinnällä *päätelty*)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> Term:
@@ -449,6 +500,9 @@ class Milestone(Noted):
     """Mitä tapahtuu."""
     description: Markdown | None = None
     """Tarkennus."""
+    inferred: InferredWhy | None = None
+    """Jos ajankohta on päätelty eikä luettu lähteestä (esim. tekstintunnistuksen
+    vaurioittama `5_g/2026` luettu 5–6/2026): mistä ja miksi. Näkyy merkinnällä *päätelty*."""
 
 
 class Committee(Entity):
@@ -543,6 +597,27 @@ class Transition(Strict):
     """Ehto tai haaran nimi."""
 
 
+ActorRole = Literal["vastaa", "osallistuu", "ilmoittaa"]
+ACTOR_ROLES: tuple[str, ...] = get_args(ActorRole)
+
+
+class PhaseActor(Strict):
+    """An organisation or committee in a phase, and what it does there."""
+
+    actor: ActorRef
+    """Organisaation tai toimielimen tunniste."""
+    role: ActorRole = "vastaa"
+    """`vastaa` (vastuutaho, oletus), `osallistuu` (mukana, ei vastuussa) tai `ilmoittaa`
+    (lähettää vain tiedon tai ilmoituksen, esim. Kelan automaattinen ilmoitus)."""
+
+
+def _actor_entries(value: Any) -> Any:
+    """The short form ``actors: [kela]`` means ``{actor: kela, role: vastaa}``."""
+    if isinstance(value, list):
+        return [{"actor": item} if isinstance(item, str) else item for item in value]
+    return value
+
+
 class Phase(Noted):
     """A phase or a decision point of a process."""
 
@@ -552,8 +627,10 @@ class Phase(Noted):
     """Vaiheen nimi tai päätöskohdan kysymys."""
     kind: Literal["vaihe", "päätös"] = "vaihe"
     """`vaihe` tai `päätös` (kysymys, jonka haarat nimetään `next`-listassa)."""
-    actors: list[ActorRef] = []
-    """Vastuutahot."""
+    actors: Annotated[list[PhaseActor], BeforeValidator(
+        _actor_entries, json_schema_input_type=list[ActorRef | PhaseActor])] = []
+    """Toimijat: tunnisteet (`[te-toimisto, kela]`, rooli `vastaa`) tai roolin kanssa
+    (`{actor: kela, role: ilmoittaa}`)."""
     joint: bool = False
     """`true`, kun vastuutahot tekevät vaiheen yhdessä."""
     description: Markdown | None = None
@@ -568,6 +645,14 @@ class Phase(Noted):
     """Vaiheen säädösperusta."""
     next: list[Transition] = []
     """Seuraavat vaiheet. Tyhjä: prosessin viimeinen vaihe."""
+
+    @property
+    def actor_ids(self) -> list[str]:
+        """Every actor of the phase, whatever its role, in the order written."""
+        return [a.actor for a in self.actors]
+
+    def actors_in(self, role: str) -> list[str]:
+        return [a.actor for a in self.actors if a.role == role]
 
 
 class Process(Entity):
@@ -670,6 +755,9 @@ class Meeting(Entity):
     """Päivä `VVVV-KK-PP`. Ilman kellonaikaa kokous on kalentereissa koko päivän tapahtuma."""
     month: Month | None = None
     """Vain kuukausi `VVVV-KK`, kun päivää ei vielä tiedetä (ei tule kalenterisyötteisiin)."""
+    inferred: InferredWhy | None = None
+    """Jos kokouksen ajankohta on päätelty eikä luettu lähteestä: mistä (näkyy merkinnällä
+    *päätelty*)."""
     start: LocalTime | None = None
     """Alkamisaika `HH:MM` Suomen aikaa (Europe/Helsinki) ilman aikavyöhykettä; kesä- ja
     talviaika huomioidaan automaattisesti. Vaatii `date`-kentän."""
@@ -771,6 +859,9 @@ class TopicSection(Noted):
     """Luettelo."""
     table: Table | None = None
     """Taulukko."""
+    inferred: InferredWhy | None = None
+    """Jos osion tieto (esim. otsikon vuosi) on päätelty eikä luettu lähteestä: mistä.
+    Näkyy osion alussa merkinnällä *päätelty*."""
 
 
 class Topic(Entity):

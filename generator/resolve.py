@@ -38,6 +38,7 @@ from .models import (
     Topic,
     ref_kinds,
 )
+from .moves import check_moves
 from .validate import Record
 
 MENTION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
@@ -329,7 +330,9 @@ def resolve(records: list[Record], report: Report, *, today: dt.date | None = No
         elif isinstance(entity, Meeting):
             _check_meeting(record, entity, report)
         _check_sections(record, graph, report)
+        _check_repealed(record, graph, report, today)
     _check_parent_cycles(graph, report)
+    check_moves(by_id, report)
     _check_duplicate_meetings(graph, report)
     graph.backlinks = {k: sorted(set(v), key=lambda b: (b.source, b.field))
                        for k, v in backlinks.items()}
@@ -530,6 +533,29 @@ def _check_sections(record: Record, graph: Graph, report: Report) -> None:
                  f"'{ref.law}' pykälälistassa", report,
                  f"lisää pykälä tiedostoon content/laws/{ref.law}.yaml tai korjaa numero"
                  + (f"; listalla: {', '.join(numbers)}" if numbers else ""))
+
+
+def _check_repealed(record: Record, graph: Graph, report: Report, today: dt.date) -> None:
+    """A current process or committee that cites a repealed law as its basis misleads a
+    reader unless the reference says why (its ``note``); an ended committee may."""
+    entity = record.entity
+    if not isinstance(entity, Process | Committee):
+        return
+    if isinstance(entity, Committee) and entity.status == "päättynyt":
+        return
+    for path, _, ref in legal_refs(entity):
+        law = graph.laws.get(ref.law) if ref.law in graph else None
+        if law is None or not law.repealed(today) or ref.note:
+            continue
+        assert law.repealed_on is not None
+        by = f" ({graph.laws[law.repealed_by].number})" if (
+            law.repealed_by and law.repealed_by in graph.laws) else ""
+        _err(record, (*path, "law"),
+             f"{_dotted(path)}.law: säädös '{ref.law}' on kumottu "
+             f"{fi.date(law.repealed_on)}{by}", report,
+             "kerro viittauksen kentässä `note`, miksi kumottuun säädökseen viitataan (esim. "
+             "'kuvaa tilannetta ennen 1.1.2025'), tai vaihda voimassa olevaan säädökseen",
+             warning=True)
 
 
 def _check_committee(record: Record, committee: Committee, graph: Graph, report: Report,

@@ -217,6 +217,9 @@ def test_date_only_meeting_is_an_all_day_event(outputs: dict[str, Output]) -> No
     assert event["dtstart"].params.get("VALUE") == "DATE"
     assert str(event["transp"]) == "TRANSPARENT"
     assert str(event["status"]) == "TENTATIVE"
+    # the day was inferred by an editor: the calendar entry says so too
+    assert str(event["description"]).splitlines()[1] == \
+        "ke 10.9.2025 (päätelty: esityslistan päiväyksestä)"
 
 
 def test_feed_without_dated_meetings_is_still_valid(
@@ -434,7 +437,7 @@ def test_cancelled_and_month_only_meeting_pages(graph: Graph) -> None:
     assert "Lisää kalenteriin" not in month_only
     assert "[tilattaviin kalentereihin](../kalenteri/tilaa.md)" in month_only
     day_only = pages["kokoukset/tyonvk-2025-09-10.md"]
-    assert "- **Aika:** ke 10.9.2025\n" in day_only
+    assert "- **Aika:** ke 10.9.2025 *(päätelty: esityslistan päiväyksestä)*\n" in day_only
 
 
 def test_subscribe_page(outputs: dict[str, Output]) -> None:

@@ -95,8 +95,30 @@ def test_every_real_process_shows_every_phase_and_actor(real_graph: Graph) -> No
         svg = picture(figure_xml(diagrams.process_flow(real_graph, process_id)))
         for phase in process.phases:
             assert shows(svg, phase.name), (process_id, phase.id)
-            for actor in phase.actors:
+            for actor in phase.actor_ids:
                 assert shows(svg, real_graph.name(actor)), (process_id, phase.id, actor)
+
+
+def test_an_actor_that_only_takes_part_is_drawn_under_its_role(graph: Graph) -> None:
+    """Kela takes part in the TYP phase but is not responsible (`role: osallistuu`): the
+    node draws it after the responsible actors under *osallistuu:*, and the description
+    names only the responsible ones as *Vastuutahot*."""
+    figure = figure_xml(diagrams.process_flow(graph, "aktivointi"))
+    node = next(g for g in groups(picture(figure), "dg-phase") if shows(g, "TYP-palvelu"))
+    lines = [squash(t) for t in texts(node) if t.strip()]
+    assert lines.index("osallistuu:") < lines.index(squash("Kansaneläkelaitos"))
+    assert lines.index(squash("TE-toimisto")) < lines.index("osallistuu:")
+    desc = process_diagram(graph, "aktivointi").desc
+    assert "Vastuutahot: TE-toimisto, Kunta, Pohjois-Savon hyvinvointialue." in desc
+    assert "Kansaneläkelaitos" not in desc
+
+
+def test_an_inferred_milestone_says_so_on_the_timeline(real_graph: Graph) -> None:
+    """TyöNVK's 5–6/2026 was read from OCR-damaged "5_g/2026" (content/committees)."""
+    svg = picture(figure_xml(diagrams.timeline(real_graph, "tyonvk")))
+    nodes = [squash("".join(texts(g))) for g in groups(svg, "dg-milestone")]
+    inferred = [n for n in nodes if "(päätelty)" in n]
+    assert inferred == [squash("5–6/2026 (päätelty)Yhteistyö- ja seurantakeskustelut")], nodes
 
 
 def test_real_decisions_have_labelled_branches(real_graph: Graph) -> None:
@@ -169,7 +191,7 @@ def test_actors_drawn_together_get_different_colours(graph: Graph,
     for content in (graph, real_graph):
         swatches = palette.actor_swatches(content)
         for process_id, process in sorted(content.processes.items()):
-            actors = sorted({a for phase in process.phases for a in phase.actors})
+            actors = sorted({a for phase in process.phases for a in phase.actor_ids})
             if len(actors) <= len(palette.ACTOR_SLOTS):
                 colours = [swatches[a].name for a in actors]
                 assert len(set(colours)) == len(colours), (process_id, colours)

@@ -89,6 +89,28 @@ def test_graph_export_has_every_entity_with_links_both_ways(files: dict[str, str
             "type": "maininta"} in graph["edges"]
 
 
+def test_phase_actors_keep_their_roles_in_the_export(files: dict[str, str]) -> None:
+    graph = load(files, GRAPH_FILE)
+    process = next(p for p in graph["processes"] if p["id"] == "aktivointisuunnitelma")
+    first = process["data"]["phases"][0]
+    assert first["actors"] == [{"actor": "lahden-kaupunki", "role": "vastaa"},
+                               {"actor": "kela", "role": "ilmoittaa"}]
+    assert {"source": "aktivointisuunnitelma", "target": "kela",
+            "field": "phases.0.actors.1.actor", "type": "ilmoittaa"} in graph["edges"]
+
+
+def test_inferred_facts_stay_marked_in_the_export(files: dict[str, str]) -> None:
+    graph = load(files, GRAPH_FILE)
+    tyonvk = next(c for c in graph["committees"] if c["id"] == "tyonvk")["data"]
+    assert tyonvk["milestones"][1]["inferred"] == 'tekstintunnistuksessa "6_12/2026", luettu ' \
+                                                  "6–12/2026"
+    assert tyonvk["milestones"][0]["inferred"] is None
+    assert tyonvk["term"]["inferred"].startswith("päättymispäivä vuoden 2027 lopuksi")
+    process = next(p for p in graph["processes"] if p["id"] == "aktivointisuunnitelma")
+    assert process["data"]["inferences"] == [{"fact": "Malli otettiin käyttöön 2023",
+                                             "why": "raportin vuosiluvusta"}]
+
+
 def test_popolo_memberships_posts_and_events(files: dict[str, str]) -> None:
     popolo = load(files, POPOLO_FILE)
     posts = {p["id"]: p for p in popolo["posts"]}

@@ -100,9 +100,11 @@ def test_process_handout_names_every_phase_actor_and_duration(graph: Graph,
     process = graph.processes["typ"]
     for phase in process.phases:
         assert phase.name in text
-        for actor in phase.actors:
+        for actor in phase.actor_ids:
             assert graph.name(actor) in text
     assert "Kesto: 1 kk" in text
+    # Kela only sends a notice in the last phase: named under its role, not as responsible
+    assert "ilmoittaa: Kansaneläkelaitos" in text
     assert "Tarkistus: vähintään 3 kk välein" in text
     assert "Määräaika: 2 viikon kuluessa" in text
     assert "Kyllä → 3. Monialaisen suunnitelman laatiminen; Ei → prosessi päättyy" in text
@@ -114,6 +116,18 @@ def test_process_handout_names_every_phase_actor_and_duration(graph: Graph,
     links = link_targets(pdfs["pdf/typ.pdf"])
     assert "https://www.finlex.fi/fi/lainsaadanto/2023/381#sec_6" in links
     assert "https://yhdyspintaverkosto.fi/prosessit/typ/" in links
+
+
+def test_inferred_facts_are_marked_in_print(pdfs: dict[str, bytes]) -> None:
+    committee = text_of(pdfs["pdf/tyonvk.pdf"])
+    assert "31.12.2027 (päätelty: dia kertoo vain vuoden 2027)" in committee
+    assert "5/2026–6/2026 (päätelty: tekstintunnistuksessa 5_g/2026) Yhteistyö- ja " \
+           "seurantakeskustelut" in committee
+    process = text_of(pdfs["pdf/typ.pdf"])
+    assert "Päätelty: Tampereen malli alkoi 2024 (raportin kaavion luvuista)" in process
+    assert "Tarkistettu lähteitä vasten 2.4.2025" in process
+    meeting = text_of(pdfs["pdf/tyonvk-2025-09.pdf"])
+    assert '(päätelty: dian luettelosta "Seuraavat 9/2025")' in meeting
 
 
 def link_targets(data_: bytes) -> set[str]:

@@ -257,7 +257,7 @@ def test_committee_leadership_sub_committees_meetings_and_milestones(
     assert past.index("tyonvk-2025-04-sahkoposti") < past.index("tyonvk-2025-03-12")
     assert "ti 15.4.2025 [Sähköpostikokous](../kokoukset/tyonvk-2025-04-sahkoposti.md) – " \
            "**peruttu**" in past
-    assert "- **6/2026–12/2026** Selvitys palvelujärjestelmän tilasta" in text
+    assert "- **3/2025** Neuvottelukunnan toiminta käynnistyy" in text  # not inferred: no mark
 
 
 # --- links both ways ------------------------------------------------------------------
@@ -302,8 +302,9 @@ def test_body_page_relations_seats_people_processes(pages: dict[str, Output]) ->
     assert "[Sanna Zetterberg](../henkilot/sanna-zetterberg.md) (varajäsen " \
            "[Pekka Äijälä](../henkilot/pekka-aijala.md))" in seats
     processes = section(kela, "Prosessit")
-    assert "[2. Tarvitaanko monialaista tukea?](../prosessit/aktivointisuunnitelma.md" \
-           "#vaihe-arvio), [3. Suunnitelman laatiminen]" in processes
+    assert "[1. Asiakkaan tunnistaminen](../prosessit/aktivointisuunnitelma.md#vaihe-tunnistus)" \
+           " (ilmoittaa), [2. Tarvitaanko monialaista tukea?](../prosessit/" \
+           "aktivointisuunnitelma.md#vaihe-arvio), [3. Suunnitelman laatiminen]" in processes
     tem = page(pages, "organisaatiot/tem.md")
     assert "| tukee | [Työllisyyden edistämisen valtakunnallinen neuvottelukunta]" in tem
     assert "[Työllisyys ja toimivat markkinat -osasto](tem-tyollisyysosasto.md)" in section(
@@ -367,10 +368,45 @@ def test_process_page_phases_in_flow_order(pages: dict[str, Output]) -> None:
     assert "- Ei → prosessi päättyy" in text
     assert "- **Kesto:** 3 kk\n- **Tarkistus:** vähintään 6 kk välein" in text
     assert "- **Määräaika:** 2 viikon kuluessa" in text
+    # an actor that only sends a notice is not called responsible (role `ilmoittaa`)
+    assert "- **Vastuutaho:** [Lahden kaupunki](../organisaatiot/lahden-kaupunki.md)\n" \
+           "- **Ilmoittaa:** [Kansaneläkelaitos](../organisaatiot/kela.md)\n" in text
+    assert "- **Vastuutahot yhdessä:** [Lahden kaupunki](../organisaatiot/lahden-kaupunki.md)" \
+           ", [Kansaneläkelaitos](../organisaatiot/kela.md)" in text
     # the diagram comes before the phase list
     assert text.index("kaavio: process_flow") < text.index("### 1.")
     groups = section(text, "Kohderyhmä")
     assert "kohderyhmään kuuluu, kun\n\n- työmarkkinatukea vähintään 300 päivää" in groups
+
+
+def test_inferred_facts_are_marked_where_they_stand(pages: dict[str, Output]) -> None:
+    """An editor's inference is never shown as read from the source: each says *päätelty*
+    and why, next to the fact (term, milestone, meeting time, topic section) or, for facts
+    inside texts, in its own list before the sources."""
+    committee = page(pages, "toimielimet/tyonvk.md")
+    assert "- **Toimikausi:** 30.1.2025–31.12.2027 *(päätelty: päättymispäivä vuoden 2027 " \
+           "lopuksi, dia kertoo vain vuoden)*" in committee
+    assert '- **6/2026–12/2026** *(päätelty: tekstintunnistuksessa "6\\_12/2026", luettu ' \
+           '6–12/2026)* Selvitys palvelujärjestelmän tilasta' in committee
+    meeting = page(pages, "kokoukset/tyonvk-2025-06.md")
+    assert "- **Aika:** kesäkuu 2025, päivä tarkentuu *(päätelty: kuukausi dian luettelosta " \
+           '"Seuraavat 6/2025")*' in meeting
+    topic = page(pages, "aiheet/arviointimatriisi.md")
+    assert "## Käyttö\n\n*Päätelty: käyttöohje koottu dian kysymyksistä*\n{: .inferred }" in topic
+    assert "## Matriisi\n\n*Päätelty" not in topic
+    process = page(pages, "prosessit/aktivointisuunnitelma.md")
+    assert section(process, "Päätellyt tiedot").strip() == (
+        "## Päätellyt tiedot\n\nLähde ei kerro näitä tietoja suoraan; ne on päätelty lähteestä.\n\n"
+        "- **Malli otettiin käyttöön 2023** – päätelty: raportin vuosiluvusta")
+    assert "Päätellyt tiedot" not in page(pages, "toimielimet/yhdyspintaverkosto.md")
+
+
+def test_reviewed_date_is_shown_apart_from_the_change_date(pages: dict[str, Output]) -> None:
+    """*Päivitetty* (the file's last commit) is not *Tarkistettu* (facts checked)."""
+    text = page(pages, "toimielimet/tyonvk.md")
+    assert re.search(r'<p class="updated" markdown="span">Päivitetty \d{1,2}\.\d{1,2}\.\d{4} '
+                     r"· Tarkistettu lähteitä vasten 1\.4\.2025</p>\n$", text), text[-300:]
+    assert "Tarkistettu" not in page(pages, "toimielimet/yhdyspintaverkosto.md")
 
 
 def test_topic_table_is_a_markdown_table_with_headers(pages: dict[str, Output]) -> None:

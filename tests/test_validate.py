@@ -359,3 +359,23 @@ def test_reference_walks_skip_only_fields_that_cannot_hold_models() -> None:
     for nested in (Member, list[Member], Relation | None, Annotated[list[Relation], "m"],
                    Any, list, dict[str, Any]):
         assert may_hold_models(nested), nested
+
+
+def test_phase_actor_roles_short_and_long_form(run: Callable[..., tuple[Graph, Report]]) -> None:
+    phase = "name: P\nsummary: S.\nvalidity: V.\nphases:\n  - id: a\n    name: A\n    actors:\n"
+    wrong_role = phase + "      - tem\n      - actor: tem\n        role: vastaava\n" + SRC
+    _, report = run({"bodies/tem.yaml": TEM, "processes/p.yaml": wrong_role})
+    assert lines(report) == [
+        "content/processes/p.yaml:11:15: virhe: phases.0.actors.1.role: arvo 'vastaava' ei "
+        "kelpaa; sallitut: 'vastaa', 'osallistuu' tai 'ilmoittaa' [p]\n"
+        "    vihje: tarkoititko 'vastaa'?"]
+    wrong_actor = phase + "      - tem\n      - actor: temm\n        role: ilmoittaa\n" + SRC
+    graph, report = run({"bodies/tem.yaml": TEM, "processes/p.yaml": wrong_actor})
+    assert lines(report) == [
+        "content/processes/p.yaml:10:16: virhe: phases.0.actors.1.actor: tuntematon viittaus "
+        "'temm' (organisaatio tai toimielin) [p]\n    vihje: tarkoititko 'tem'?"]
+    fine = phase + "      - tem\n      - actor: tem\n        role: ilmoittaa\n" + SRC
+    graph, report = run({"bodies/tem.yaml": TEM, "processes/p.yaml": fine})
+    assert not report.errors
+    actors = graph.processes["p"].phases[0].actors
+    assert [(a.actor, a.role) for a in actors] == [("tem", "vastaa"), ("tem", "ilmoittaa")]

@@ -80,6 +80,8 @@ def description(graph: Graph, config: SiteConfig, meeting_id: str, meeting: Meet
         return graph.name(entity_id) if entity_id in graph else entity_id
 
     lines = [name(meeting.series), timing.when(meeting)]
+    if meeting.inferred:  # the time is the editor's reading, not the source's words
+        lines[1] += f" (päätelty: {meeting.inferred})"
     if meeting.status == "peruttu":
         lines.insert(0, "KOKOUS ON PERUTTU.")
     else:

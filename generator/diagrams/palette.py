@@ -70,7 +70,7 @@ def actor_swatches(graph: Graph) -> dict[str, Swatch]:
     """
     together: dict[str, set[str]] = {}
     for process in graph.processes.values():
-        actors = {a for phase in process.phases for a in phase.actors}
+        actors = {a for phase in process.phases for a in phase.actor_ids}
         for actor in actors:
             together.setdefault(actor, set()).update(actors - {actor})
     order = sorted(together, key=lambda a: (-len(together[a]), a))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from .. import fi
 from ..escape import wrap_label
 from ..models import Phase, Process
+from ..phase_roles import RESPONSIBLE, role_groups
 from ..render.queries import phase_numbers
 from ..resolve import END_PHASE, Graph
 from .common import digraph, label, small_cell, title_cell
@@ -50,17 +51,25 @@ def transitions(process: Process) -> list[tuple[str, str, str | None]]:
 
 
 def _actor_rows(graph: Graph, phase: Phase, swatches: dict[str, Swatch]) -> list[Html]:
+    """The responsible actors (under *yhdessä:* when joint), then each other role under its
+    own small label (*ilmoittaa:*), so a notifier is never drawn as responsible."""
     rows = []
-    if phase.joint and phase.actors:
-        rows.append(small_cell("yhdessä:", muted=False))
-    for number, actor in enumerate(phase.actors):
-        name = graph.name(actor)
-        swatch = swatches[actor]
-        # An explicit id: without one Graphviz numbers linked cells with a counter that
-        # runs on from graph to graph when one `dot` draws several (dot_process.draw_many).
-        rows.append(row(font(text(name, ACTOR_WIDTH)), bgcolor=swatch.light,
-                        border=1, color=LINE.light, href=entity_link(actor), title=name,
-                        id=f"{_phase_node(phase)}_{number}"))
+    number = 0
+    for group in role_groups(phase):
+        if group.role == RESPONSIBLE:
+            if phase.joint:
+                rows.append(small_cell("yhdessä:", muted=False))
+        else:
+            rows.append(small_cell(f"{group.label.lower()}:", muted=False))
+        for actor in group.actors:
+            name = graph.name(actor)
+            swatch = swatches[actor]
+            # An explicit id: without one Graphviz numbers linked cells with a counter that
+            # runs on from graph to graph when one `dot` draws several (dot_process.draw_many).
+            rows.append(row(font(text(name, ACTOR_WIDTH)), bgcolor=swatch.light,
+                            border=1, color=LINE.light, href=entity_link(actor), title=name,
+                            id=f"{_phase_node(phase)}_{number}"))
+            number += 1
     return rows
 
 
@@ -101,7 +110,7 @@ def process_diagram(graph: Graph, process_id: str) -> Diagram:
                      **{"class": "dg-branch"})
         else:
             dot.edge(tail, head)
-    actors = list(dict.fromkeys(a for p in process.phases for a in p.actors))
+    actors = list(dict.fromkeys(a for p in process.phases for a in p.actor_ids))
     legend = [LegendItem(graph.name(a), entity=a, swatch=swatches[a]) for a in actors]
     if decisions:
         legend.append(LegendItem("Päätöskohta", symbol="◇",
@@ -113,7 +122,8 @@ def process_diagram(graph: Graph, process_id: str) -> Diagram:
     counts = fi.count(phases, "vaihe", "vaihetta")
     if decisions:
         counts += " ja " + fi.count(decisions, "päätöskohta", "päätöskohtaa")
-    names = ", ".join(graph.name(a) for a in actors) or "ei nimettyjä"
+    responsible = list(dict.fromkeys(a for p in process.phases for a in p.actors_in(RESPONSIBLE)))
+    names = ", ".join(graph.name(a) for a in responsible) or "ei nimettyjä"
     return Diagram(
         kind="prosessi",
         key=process_id,

@@ -26,6 +26,7 @@ class Entry:
     title: str
     term: bool = False
     period: bool = False
+    inferred: bool = False  # the editor inferred the date: the node says *päätelty*
 
 
 def _partial_key(value: str) -> tuple[int, int, int]:
@@ -50,7 +51,7 @@ def entries(graph: Graph, committee_id: str) -> list[Entry]:
     items = [
         Entry((*_partial_key(m.date), 1),
               _period(m.date, m.end) if m.end else fi.partial_date(m.date), m.title,
-              period=m.end is not None)
+              period=m.end is not None, inferred=m.inferred is not None)
         for m in committee.milestones
     ]
     if committee.term:
@@ -78,7 +79,8 @@ def timeline_diagram(graph: Graph, committee_id: str) -> Diagram | None:
             node = f"m{index}"
             names.append(node)
             rows: list[Html] = [
-                row(font(bold(text(entry.when))), align="left"),
+                row(font(bold(text(entry.when + (" (päätelty)" if entry.inferred else "")))),
+                    align="left"),
                 row(text(entry.title, ITEM_WIDTH, align="LEFT"), align="left", balign="left"),
             ]
             attrs: dict[str, Value] = {"id": f"aika-{index}",

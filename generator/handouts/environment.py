@@ -7,6 +7,7 @@ HTML-escaped by Jinja, and only :class:`Markup` from the helpers below passes th
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache, lru_cache
 from typing import Any
 
@@ -19,6 +20,7 @@ from .. import diagrams, escape, fi, finlex
 from ..committee_state import committee_state
 from ..meeting_state import meeting_state
 from ..models import KINDS_BY_KEY, Law, LegalRef
+from ..phase_roles import role_groups
 from ..resolve import Graph
 from . import data
 
@@ -69,8 +71,9 @@ def page_url(context: Context, entity_id: str) -> str:
     return entity_url(context["site_url"], context["graph"], entity_id)
 
 
-def legal_ref(graph: Graph, ref: LegalRef) -> dict[str, str]:
-    """Label and Finlex URL of a legal reference (section-level when a section is given)."""
+def legal_ref(graph: Graph, ref: LegalRef, today: dt.date | None = None) -> dict[str, str]:
+    """Label and Finlex URL of a legal reference (section-level when a section is given);
+    a law repealed by ``today`` says so in its label."""
     law = graph.entity(ref.law)
     assert isinstance(law, Law)
     label = f"{law.title} ({law.number})"
@@ -79,12 +82,15 @@ def legal_ref(graph: Graph, ref: LegalRef) -> dict[str, str]:
         chapter = next((s.chapter for s in law.sections if s.number == ref.section), None)
         label += " " + finlex.section_label(ref.section, chapter)
         url = finlex.section_url(law.number, ref.section, chapter)
+    if today is not None and law.repealed(today):
+        assert law.repealed_on is not None
+        label += f" – kumottu {fi.date(law.repealed_on)}"
     return {"label": label, "url": url, "note": ref.note or ""}
 
 
 @pass_context
 def legal(context: Context, ref: LegalRef) -> dict[str, str]:
-    return legal_ref(context["graph"], ref)
+    return legal_ref(context["graph"], ref, context.get("today"))
 
 
 def display_url(url: str) -> str:
@@ -119,6 +125,7 @@ def environment() -> Environment:
         kinds=KINDS_BY_KEY,
         meeting_state=meeting_state,
         committee_state=committee_state,
+        role_groups=role_groups,
     )
     return env
 

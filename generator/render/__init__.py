@@ -23,9 +23,11 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     from ..calendar import render_calendar
     from ..diagrams import cache_folder, diagram_session, prepare, render_diagram_pages
     from ..handouts import render_handouts
+    from .changes import render_changes
     from .export import render_data
     from .pages import page_tasks
     from .parallel import run_tasks
+    from .redirects import render_redirects
 
     outputs = Outputs()
     with paused_gc(), diagram_session(cache_folder(config)):
@@ -34,6 +36,8 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
             lambda: render_data(graph, config),
             lambda: render_calendar(graph, config),
             lambda: render_diagram_pages(graph, config),
+            lambda: render_redirects(graph, config),
+            lambda: render_changes(graph, config),
         ]
         prepare(graph)  # before forking: the workers inherit the drawn diagrams
         outputs.extend(run_tasks(tasks, config.jobs))

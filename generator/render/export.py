@@ -72,8 +72,9 @@ class Edge(Out):
     field: str
     """Kenttä, jossa viittaus on, esim. `members.3.person`."""
     type: str
-    """Viittauksen laji: suhteen tyyppi (`asettaa`, `ohjaa` …), kentän nimi (`person`,
-    `deputy`, `series` …) tai `maininta` tekstissä olevalle `[[tunniste]]`-viittaukselle."""
+    """Viittauksen laji: suhteen tyyppi (`asettaa`, `ohjaa` …), prosessin vaiheen toimijan
+    rooli (`vastaa`, `osallistuu`, `ilmoittaa`), kentän nimi (`person`, `deputy`, `series` …)
+    tai `maininta` tekstissä olevalle `[[tunniste]]`-viittaukselle."""
 
 
 class EntityRecord(Out, Generic[E]):
@@ -128,6 +129,8 @@ def _edge_type(entity: Entity, field: str) -> str:
     parts = field.split(".")
     if len(parts) == 3 and parts[0] == "relations" and parts[1].isdigit():
         return str(getattr(entity, "relations", [])[int(parts[1])].type)
+    if len(parts) == 5 and parts[0] == "phases" and parts[2] == "actors":  # the actor's role
+        return str(getattr(entity, "phases", [])[int(parts[1])].actors[int(parts[3])].role)
     return next(p for p in reversed(parts) if not p.isdigit())
 
 

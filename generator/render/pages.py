@@ -18,6 +18,7 @@ from .. import fi, finlex
 from ..clock import build_date
 from ..gitdates import last_commit_dates
 from ..models import KINDS, KINDS_BY_KEY, Kind, Law, LawSection
+from ..phase_roles import role_groups
 from ..resolve import Graph
 from . import queries
 from .env import HOME, entity_path, index_path, render
@@ -116,6 +117,7 @@ def page_context(graph: Graph, config: SiteConfig, today: dt.date) -> dict[str, 
         "law_section": law_section,
         "network_id": NETWORK_ID if NETWORK_ID in graph.committees else None,
         "calendar_page": CALENDAR_PAGE,
+        "role_groups": role_groups,
     }
 
 

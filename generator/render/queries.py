@@ -172,7 +172,7 @@ def phase_actors(process: Process) -> list[str]:
     """Every actor named in any phase, in order of first appearance."""
     seen: dict[str, None] = {}
     for phase in flow_order(process):
-        for actor in phase.actors:
+        for actor in phase.actor_ids:
             seen.setdefault(actor)
     return list(seen)
 
@@ -436,7 +436,7 @@ class Queries:
         for process_id in self.by_name(self.graph.processes):
             phases: dict[str, list[Phase]] = defaultdict(list)
             for phase in self.flow_order(self.graph.processes[process_id]):
-                for actor in dict.fromkeys(phase.actors):
+                for actor in dict.fromkeys(phase.actor_ids):
                     phases[actor].append(phase)
             for actor, found in phases.items():
                 index[actor].append((process_id, found))
