@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .render import Outputs
+from .build import Outputs
 
 MANIFEST = ".generated.json"
 

@@ -31,7 +31,7 @@ import yaml
 
 FOLDER = Path(".cache") / "content"
 FILE_NAME = "yaml.marshal"
-PARSER_MODULES = ("loader.py", "yaml_problems.py")
+PARSER_MODULES = ("load/files.py", "load/problems.py")
 """The code a parse result depends on (:func:`code_version`)."""
 _MAGIC = b"yaml-parse-cache 2\n"  # 2: warnings in each entry
 

@@ -19,10 +19,10 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import search_fi
-from .diagnostics import ContentError
+from .build import Outputs, SiteConfig, render_site
+from .core.diagnostics import ContentError
 from .diagrams import DiagramError
 from .pipeline import load_graph
-from .render import Outputs, SiteConfig, render_site
 
 log = logging.getLogger("mkdocs.plugins.yhdyspinta")
 

@@ -13,10 +13,10 @@ import pytest
 from conftest import ROOT
 
 from generator import diagrams
+from generator.build import SiteConfig, render_site
 from generator.diagrams import graphviz, page_diagrams
 from generator.diagrams.figure import figure_key
 from generator.pipeline import check
-from generator.render import SiteConfig, render_site
 
 CONTENT = Path(__file__).parent / "fixtures" / "diagrams" / "content"
 REAL = ROOT / "content"

@@ -24,9 +24,9 @@ from generator import diagrams, escape
 from generator.diagrams import graphviz, palette
 from generator.diagrams.dot import MIN_TEXT_PX, SMALL_SIZE
 from generator.diagrams.process import process_diagram
+from generator.graph import Graph
 from generator.pipeline import check
-from generator.render.site import SiteConfig
-from generator.resolve import Graph
+from generator.site.output import SiteConfig
 
 FIXTURE = Path(__file__).parent / "fixtures" / "diagrams"
 CONTENT = FIXTURE / "content"

@@ -20,6 +20,7 @@ import pytest
 from conftest import FIXED_EPOCH, FIXTURES, ROOT
 
 from generator import escape, fi
+from generator.graph import Graph
 from generator.handouts import (
     PACK_PATH,
     data,
@@ -29,8 +30,7 @@ from generator.handouts import (
     render_handouts,
 )
 from generator.pipeline import check
-from generator.render.site import SiteConfig
-from generator.resolve import Graph
+from generator.site.output import SiteConfig
 
 CONTENT = FIXTURES / "handouts" / "content"
 BUILD_DAY = dt.date(2025, 5, 12)  # FIXED_EPOCH in Helsinki

@@ -19,13 +19,23 @@ from pathlib import PurePosixPath
 from markupsafe import Markup
 
 from .. import escape
-from ..clock import build_time
-from ..gitdates import last_commit_times
-from ..render.site import Output, SiteConfig
-from ..resolve import Graph
-from . import ics, paths
-from .paths import ALL_FEED, meeting_feed, series_feed
-from .timing import STATUS_LABELS, duration, in_feeds, is_upcoming, slot, slot_text, sort_key, when
+from ..core.clock import build_time
+from ..domain.timing import (
+    STATUS_LABELS,
+    duration,
+    in_feeds,
+    is_upcoming,
+    slot,
+    slot_text,
+    sort_key,
+    when,
+)
+from ..graph import Graph
+from ..site import paths
+from ..site.gitdates import last_commit_times
+from ..site.output import Output, SiteConfig
+from ..site.paths import ALL_FEED, meeting_feed, series_feed
+from . import ics
 from .views import calendar_view, series_label, series_with_meetings
 
 __all__ = [
@@ -104,7 +114,7 @@ def stamps(graph: Graph, config: SiteConfig) -> dict[str, dt.datetime]:
 
 def render_calendar(graph: Graph, config: SiteConfig) -> list[Output]:
     """Calendar page, subscribe page and feeds."""
-    from ..render.env import render
+    from ..site.templates import render
 
     view = calendar_view(graph, build_time())
     all_feeds = feeds(graph, config)

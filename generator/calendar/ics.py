@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event
 from icalendar.cal.component import Component
 
-from ..models import Meeting, Person
-from ..render.site import SiteConfig
-from ..resolve import Graph
-from . import paths, timing, vtimezone
+from ..core.models import Meeting, Person
+from ..domain import timing
+from ..graph import Graph
+from ..site import paths
+from ..site.output import SiteConfig
+from . import vtimezone
 from .text import plain
 
 REFRESH = dt.timedelta(hours=12)  # how often clients should fetch the feed again

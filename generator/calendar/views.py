@@ -8,9 +8,9 @@ import itertools
 from dataclasses import dataclass
 
 from .. import fi
-from ..models import Committee, Meeting
-from ..resolve import Graph
-from . import timing
+from ..core.models import Committee, Meeting
+from ..domain import timing
+from ..graph import Graph
 
 
 @dataclass(frozen=True)

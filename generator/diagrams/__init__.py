@@ -19,9 +19,9 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .. import fi
-from ..render.env import entity_path, render
-from ..render.site import Output, SiteConfig
-from ..resolve import Graph
+from ..graph import Graph
+from ..site.output import Output, SiteConfig
+from ..site.templates import entity_path, render
 from .figure import Diagram, figure_key, render_figure
 from .graphviz import CACHE_FOLDER, DiagramError, current_session, diagram_session
 from .org import org_diagram

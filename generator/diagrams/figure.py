@@ -9,8 +9,8 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..render.env import entity_path
-from ..resolve import Graph
+from ..graph import Graph
+from ..site.templates import entity_path
 from .dot import MIN_TEXT_PX, SMALL_SIZE
 from .graphviz import DiagramSession, current_session, run_dot
 from .links import entity_href

@@ -7,9 +7,9 @@ served at ``prosessit/typ/``), and links are relative to the page that inlines t
 
 from __future__ import annotations
 
-from ..render.env import entity_path
-from ..render.site import relative
-from ..resolve import Graph
+from ..graph import Graph
+from ..site.output import relative
+from ..site.templates import entity_path
 
 
 def page_url(docs_path: str) -> str:

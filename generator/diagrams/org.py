@@ -4,8 +4,8 @@ sub-committees, with the appointing body above; the page's own committee highlig
 from __future__ import annotations
 
 from .. import fi
-from ..models import Committee
-from ..resolve import Graph
+from ..core.models import Committee
+from ..graph import Graph
 from .common import digraph, label, small_cell, title_cell
 from .dot import Html, Value, bold, font, row, text
 from .figure import Diagram, LegendItem, entity_link

@@ -13,11 +13,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import fi
-from ..clock import build_date
-from ..gitdates import last_commit_dates
-from ..models import Committee, Meeting, Process
-from ..render.site import Output, SiteConfig
-from ..resolve import Graph
+from ..core.clock import build_date
+from ..core.models import Committee, Meeting, Process
+from ..graph import Graph
+from ..site.gitdates import last_commit_dates
+from ..site.output import Output, SiteConfig
 from . import data
 from .environment import entity_url, render
 from .pdf import CACHE_FOLDER, PdfCache, render_all

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import fi
-from ..models import Committee, Meeting, Member, Person, Phase, Process
-from ..render import queries as q
-from ..resolve import END_PHASE, Graph, walk_refs
+from ..core.models import Committee, Meeting, Member, Person, Phase, Process
+from ..domain import queries as q
+from ..graph import END_PHASE, Graph, walk_refs
 
 
 @dataclass(frozen=True)

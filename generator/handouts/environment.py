@@ -15,9 +15,10 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .. import diagrams, escape, fi, finlex
-from ..models import KINDS_BY_KEY, Law, LegalRef
-from ..resolve import Graph
+from .. import diagrams, escape, fi
+from ..core.models import KINDS_BY_KEY, Law, LegalRef
+from ..graph import Graph
+from ..site import finlex
 from . import data
 
 

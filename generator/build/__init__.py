@@ -6,9 +6,9 @@ collects them. Nothing here knows about MkDocs.
 
 from __future__ import annotations
 
-from ..gcpause import paused_gc
-from ..resolve import Graph
-from .site import Output, Outputs, SiteConfig
+from ..core.gcpause import paused_gc
+from ..graph import Graph
+from ..site.output import Output, Outputs, SiteConfig
 
 __all__ = ["Output", "Outputs", "SiteConfig", "render_site"]
 
@@ -23,8 +23,8 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     from ..calendar import render_calendar
     from ..diagrams import cache_folder, diagram_session, prepare, render_diagram_pages
     from ..handouts import render_handouts
-    from .export import render_data
-    from .pages import page_tasks
+    from ..opendata import render_data
+    from ..pages import page_tasks
     from .parallel import run_tasks
 
     outputs = Outputs()

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .. import fi
-from ..clock import HELSINKI
-from ..models import Meeting
+from ..core.clock import HELSINKI
+from ..core.models import Meeting
 
 Precision = Literal["time", "day", "month"]
 

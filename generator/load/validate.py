@@ -10,9 +10,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
-from . import fi
-from .diagnostics import Report, did_you_mean
-from .formats import (
+from .. import fi
+from ..core.diagnostics import Report, did_you_mean
+from ..core.formats import (
     DAY_FORMAT,
     TIME_FORMAT,
     FieldError,
@@ -21,9 +21,9 @@ from .formats import (
     pattern_problem,
     placeholder_in,
 )
-from .loader import Document
-from .models import Entity, Kind, Law, literal_choices, or_list
-from .yaml_problems import string_values
+from ..core.models import Entity, Kind, Law, literal_choices, or_list
+from .files import Document
+from .problems import string_values
 
 CONTACT_FIELDS = {"email", "e-mail", "sähköposti", "phone", "puhelin", "puhelinnumero", "gsm"}
 

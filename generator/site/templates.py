@@ -16,9 +16,9 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import escape, fi
-from ..models import KINDS_BY_KEY
-from ..resolve import Graph
-from .site import relative
+from ..core.models import KINDS_BY_KEY
+from ..graph import Graph
+from .output import relative
 
 HOME = "index.md"
 

@@ -14,15 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from .. import fi, finlex
-from ..clock import build_date
-from ..gitdates import last_commit_dates
-from ..models import KINDS, KINDS_BY_KEY, Kind, Law, LawSection
-from ..resolve import Graph
-from . import queries
-from .env import HOME, entity_path, index_path, render
-from .queries import Queries
-from .site import Output, SiteConfig
+from .. import fi
+from ..core.clock import build_date
+from ..core.models import KINDS, KINDS_BY_KEY, Kind, Law, LawSection
+from ..domain import queries
+from ..domain.queries import Queries
+from ..graph import Graph
+from ..site import finlex
+from ..site.gitdates import last_commit_dates
+from ..site.output import Output, SiteConfig
+from ..site.templates import HOME, entity_path, index_path, render
 
 NETWORK_ID = "yhdyspintaverkosto"
 """The network's own committee entity: its summary and description introduce the home page."""

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from . import fi
+from .. import fi
 
 Severity = Literal["virhe", "varoitus"]
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..diagrams.graphviz import DiagramSession, current_session, default_workers
-from .site import Output
+from ..site.output import Output
 
 Task = Callable[[], list[Output]]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from ..render.site import SiteConfig
+from .output import SiteConfig
 
 CALENDAR_PAGE = "kalenteri/index.md"
 SUBSCRIBE_PAGE = "kalenteri/tilaa.md"

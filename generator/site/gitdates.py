@@ -10,7 +10,7 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from .clock import HELSINKI
+from ..core.clock import HELSINKI
 
 
 def last_commit_times(root: Path, folder: str = "content") -> dict[str, dt.datetime]:

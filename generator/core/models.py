@@ -28,7 +28,7 @@ from pydantic import (
     model_validator,
 )
 
-from . import fi
+from .. import fi
 from .formats import (
     LAW_NUMBER_PATTERN,
     NAME_MAX,

@@ -20,23 +20,13 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..clock import HELSINKI, build_date
-from ..models import (
-    KINDS,
-    Body,
-    Committee,
-    Entity,
-    Law,
-    Meeting,
-    Person,
-    Process,
-    Topic,
-)
-from ..resolve import Graph
-from . import queries
-from .env import entity_path, render
-from .pages import source_path
-from .site import Output, SiteConfig
+from ..core.clock import HELSINKI, build_date
+from ..core.models import KINDS, Body, Committee, Entity, Law, Meeting, Person, Process, Topic
+from ..domain import queries
+from ..graph import Graph
+from ..pages import source_path
+from ..site.output import Output, SiteConfig
+from ..site.templates import entity_path, render
 
 DATA_DIR = "data"
 GRAPH_FILE = f"{DATA_DIR}/yhdyspinta.json"

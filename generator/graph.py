@@ -1,6 +1,6 @@
 """Resolve stage: validated records → one graph with back-links; integrity checks.
 
-Reference fields are found by walking the models' :class:`~generator.models.Ref`
+Reference fields are found by walking the models' :class:`~generator.core.models.Ref`
 annotations, so every reference everywhere is checked the same way: it must exist and be
 of an allowed kind. ``[[id]]`` mentions in Markdown fields are checked the same way.
 """
@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel
 
 from . import escape, fi
-from .clock import HELSINKI, build_date
-from .diagnostics import Report, close_matches, did_you_mean
-from .models import (
+from .core.clock import HELSINKI, build_date
+from .core.diagnostics import Report, close_matches, did_you_mean
+from .core.models import (
     KINDS_BY_KEY,
     Body,
     Committee,
@@ -38,7 +38,7 @@ from .models import (
     Topic,
     ref_kinds,
 )
-from .validate import Record
+from .load.validate import Record
 
 MENTION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 END_PHASE = "loppu"
@@ -94,7 +94,7 @@ class Graph:
         """``compute()``, once per graph and ``key``: for values derived from the graph
         alone (it is read-only after :func:`resolve`), e.g. diagrams pages and handouts
         both show. Do not mutate the result, unless it is a cache that only ever gains
-        entries computed from the graph (e.g. the links of :func:`render.env.link`)."""
+        entries computed from the graph (e.g. the links of :func:`site.templates.link`)."""
         try:
             value: T = self._memo[key]
         except KeyError:

@@ -23,7 +23,7 @@ from functools import cached_property
 from pydantic import BaseModel
 
 from .. import fi
-from ..models import (
+from ..core.models import (
     KINDS,
     Committee,
     Kind,
@@ -35,7 +35,7 @@ from ..models import (
     Relation,
     Seat,
 )
-from ..resolve import END_PHASE, Graph, legal_refs
+from ..graph import END_PHASE, Graph, legal_refs
 
 LEADERSHIP_ROLES = ("puheenjohtaja", "varapuheenjohtaja", "pääsihteeri", "sihteeri")
 DEPUTY_ROLE = "henkilökohtainen varajäsen"
@@ -496,7 +496,7 @@ class Queries:
         A static page goes stale: a small script shows the first of these that is not over
         by the reader's clock; without the script the build-time answer stands.
         """
-        from ..calendar.timing import slot, sort_key
+        from .timing import slot, sort_key
 
         if first is None:
             return []

@@ -19,12 +19,12 @@ from typing import Any
 
 import yaml
 
-from . import parsecache
-from .diagnostics import Report
-from .formats import SLUG
-from .models import KINDS, KINDS_BY_FOLDER, Kind
-from .parsecache import ParseCache, Parsed
-from .yaml_problems import (
+from .. import parsecache
+from ..core.diagnostics import Report
+from ..core.formats import SLUG
+from ..core.models import KINDS, KINDS_BY_FOLDER, Kind
+from ..parsecache import ParseCache, Parsed
+from .problems import (
     FALLBACK_HINT,
     Path_,
     Position,
