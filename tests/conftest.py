@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import register_template_globals
 from generator.core.diagnostics import Report
 from generator.graph import Graph
 from generator.pipeline import check
@@ -32,6 +33,13 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(textwrap.dedent(text).lstrip("\n"), "utf-8")
     return root
+
+
+@pytest.fixture(scope="session", autouse=True)
+def template_globals() -> None:
+    """Tests that render one feature's pages directly get the globals the driver registers
+    (diagrams, calendar, handout links) in a real build."""
+    register_template_globals()
 
 
 @pytest.fixture

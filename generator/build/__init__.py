@@ -1,16 +1,34 @@
-"""Render stage: the resolved graph → generated files (Markdown pages, SVG, ICS, JSON, PDF).
+"""The driver: the resolved graph → every generated file (Markdown pages, SVG, ICS, JSON, PDF).
 
-Each feature has its own module producing :class:`Output` objects; :func:`render_site`
-collects them. Nothing here knows about MkDocs.
+Each feature (:mod:`generator.pages`, :mod:`~generator.calendar`, :mod:`~generator.diagrams`,
+:mod:`~generator.handouts`, :mod:`~generator.opendata`) produces :class:`Output` objects;
+:func:`render_site` runs them, on every CPU (:mod:`.parallel`), and collects the files. It
+is also the one place that gives templates the features they embed
+(:func:`register_template_globals`). Nothing here knows about MkDocs.
 """
 
 from __future__ import annotations
 
+from .. import calendar, diagrams, handouts
+from ..calendar import render_calendar
 from ..core.gcpause import paused_gc
+from ..diagrams import cache_folder, diagram_session, prepare, render_diagram_pages
 from ..graph import Graph
+from ..handouts import render_handouts
+from ..opendata import render_data
+from ..pages import page_tasks
+from ..site import templates
 from ..site.output import Output, Outputs, SiteConfig
+from .parallel import run_tasks
 
-__all__ = ["Output", "Outputs", "SiteConfig", "render_site"]
+__all__ = ["Output", "Outputs", "SiteConfig", "register_template_globals", "render_site"]
+
+
+def register_template_globals() -> None:
+    """What page templates call besides links: diagrams drawn inline, the calendar's
+    helpers, the PDF beside a page. Safe to call more than once."""
+    templates.add_globals(diagrams=diagrams, calendar=calendar,
+                          handout_path=handouts.handout_path)
 
 
 def render_site(graph: Graph, config: SiteConfig) -> Outputs:
@@ -20,13 +38,7 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     drawn first, many to a ``dot`` process. Then the pages, feeds and exports are rendered
     on every CPU (:mod:`.parallel`).
     """
-    from ..calendar import render_calendar
-    from ..diagrams import cache_folder, diagram_session, prepare, render_diagram_pages
-    from ..handouts import render_handouts
-    from ..opendata import render_data
-    from ..pages import page_tasks
-    from .parallel import run_tasks
-
+    register_template_globals()
     outputs = Outputs()
     with paused_gc(), diagram_session(cache_folder(config)):
         tasks = [

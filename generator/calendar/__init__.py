@@ -35,6 +35,7 @@ from ..site import paths
 from ..site.gitdates import last_commit_times
 from ..site.output import Output, SiteConfig
 from ..site.paths import ALL_FEED, meeting_feed, series_feed
+from ..site.templates import render
 from . import ics
 from .views import calendar_view, series_label, series_with_meetings
 
@@ -114,8 +115,6 @@ def stamps(graph: Graph, config: SiteConfig) -> dict[str, dt.datetime]:
 
 def render_calendar(graph: Graph, config: SiteConfig) -> list[Output]:
     """Calendar page, subscribe page and feeds."""
-    from ..site.templates import render
-
     view = calendar_view(graph, build_time())
     all_feeds = feeds(graph, config)
     listed = [f for f in all_feeds if not f.path.startswith("kokoukset/")]

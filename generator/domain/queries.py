@@ -36,6 +36,7 @@ from ..core.models import (
     Seat,
 )
 from ..graph import END_PHASE, Graph, legal_refs
+from .timing import slot, sort_key
 
 LEADERSHIP_ROLES = ("puheenjohtaja", "varapuheenjohtaja", "pääsihteeri", "sihteeri")
 DEPUTY_ROLE = "henkilökohtainen varajäsen"
@@ -496,8 +497,6 @@ class Queries:
         A static page goes stale: a small script shows the first of these that is not over
         by the reader's clock; without the script the build-time answer stands.
         """
-        from .timing import slot, sort_key
-
         if first is None:
             return []
         meetings = self.graph.meetings

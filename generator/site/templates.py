@@ -1,4 +1,4 @@
-"""The Jinja environment: templates, filters and link helpers, registered in one place.
+"""The Jinja environment: templates, filters and link helpers; features are added by the driver.
 
 Templates write Markdown. Every ``{{ … }}`` is escaped as Markdown text by default (the
 environment's ``finalize``); only values wrapped in :class:`Markup` by the helpers below
@@ -70,13 +70,17 @@ def environment() -> Environment:
         html=lambda v: Markup(escape.html_text(v)),
         raw=Markup,
     )
-    from .. import calendar, diagrams, handouts
-
-    env.globals.update(
-        link=link, url=url, rel=rel, markdown=markdown, kinds=KINDS_BY_KEY,
-        diagrams=diagrams, calendar=calendar, handout_path=handouts.handout_path,
-    )
+    env.globals.update(link=link, url=url, rel=rel, markdown=markdown, kinds=KINDS_BY_KEY)
     return env
+
+
+def add_globals(**features: Any) -> None:
+    """Make ``features`` (e.g. the diagrams that pages embed) available to every template.
+
+    The driver (:mod:`generator.build`) registers them: this module knows no feature, so
+    the features can all use it.
+    """
+    environment().globals.update(features)
 
 
 def render(template: str, graph: Graph, page_path: str, **context: Any) -> str:
