@@ -25,8 +25,9 @@ from typing import Any
 
 import yaml
 
-from generator.core.models import KINDS
-from generator.graph import MENTION, Graph, walk_markdown, walk_refs
+from generator.core.annotations import walk_markdown, walk_refs
+from generator.core.models import KINDS, MENTION
+from generator.graph import Graph
 from generator.pipeline import check
 
 ROOT = Path(__file__).resolve().parent.parent

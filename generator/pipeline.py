@@ -8,9 +8,10 @@ from pathlib import Path
 from . import parsecache
 from .core.diagnostics import ContentError, Report
 from .core.gcpause import paused_gc
-from .graph import Graph, resolve
+from .graph import Graph
 from .load.files import load
 from .load.validate import build
+from .rules import resolve
 
 
 def check(content: Path, *, today: dt.date | None = None, parse_cache: bool = True

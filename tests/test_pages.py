@@ -27,8 +27,9 @@ from conftest import FIXTURES, ROOT
 from markupsafe import Markup
 
 from generator import calendar, diagrams
+from generator.core.annotations import walk_refs
 from generator.core.clock import HELSINKI
-from generator.graph import Graph, walk_refs
+from generator.graph import Graph
 from generator.pages import render_pages
 from generator.pipeline import check
 from generator.site import finlex

@@ -302,8 +302,8 @@ def test_reference_walks_skip_only_fields_that_cannot_hold_models() -> None:
     import datetime as dt
     from typing import Annotated, Any, Literal
 
+    from generator.core.annotations import may_hold_models
     from generator.core.models import Member, Relation
-    from generator.graph import may_hold_models
 
     for plain in (str, int, dt.date, list[str], Annotated[str, "meta"] | None,
                   Literal["a", "b"], None, type(None)):

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -57,6 +57,12 @@ class Ref:
 @dataclass(frozen=True)
 class MarkdownText:
     """Marks a string field as Markdown that may mention entities as ``[[id]]``."""
+
+
+MENTION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+"""An ``[[id]]`` mention in a Markdown text; group 1 is the id as written (strip it)."""
+END_PHASE = "loppu"
+"""The target of a phase transition that ends its process (``next: [{to: loppu}]``)."""
 
 
 Slug = Annotated[str, AfterValidator(check_slug)]
@@ -783,17 +789,6 @@ KINDS: tuple[Kind, ...] = (
 )
 KINDS_BY_KEY: dict[str, Kind] = {k.key: k for k in KINDS}
 KINDS_BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS}
-
-
-def literal_choices(annotation: Any) -> tuple[str, ...]:
-    """The allowed values of a ``Literal[...]`` field (also inside ``| None``); () if none."""
-    if get_origin(annotation) is Literal:
-        return tuple(str(a) for a in get_args(annotation))
-    for arg in get_args(annotation):
-        found = literal_choices(arg)
-        if found:
-            return found
-    return ()
 
 
 def or_list(values: Iterable[str]) -> str:

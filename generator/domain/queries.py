@@ -23,7 +23,9 @@ from functools import cached_property
 from pydantic import BaseModel
 
 from .. import fi
+from ..core.annotations import legal_refs
 from ..core.models import (
+    END_PHASE,
     KINDS,
     Committee,
     Kind,
@@ -35,7 +37,7 @@ from ..core.models import (
     Relation,
     Seat,
 )
-from ..graph import END_PHASE, Graph, legal_refs
+from ..graph import Graph
 from .timing import slot, sort_key
 
 LEADERSHIP_ROLES = ("puheenjohtaja", "varapuheenjohtaja", "pääsihteeri", "sihteeri")

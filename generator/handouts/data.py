@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import fi
-from ..core.models import Committee, Meeting, Member, Person, Phase, Process
+from ..core.annotations import walk_refs
+from ..core.models import END_PHASE, Committee, Meeting, Member, Person, Phase, Process
 from ..domain import queries as q
-from ..graph import END_PHASE, Graph, walk_refs
+from ..graph import Graph
 
 
 @dataclass(frozen=True)

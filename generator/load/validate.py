@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from pydantic.fields import FieldInfo
 
 from .. import fi
+from ..core.annotations import field_info, field_names, literal_choices
 from ..core.diagnostics import Report, did_you_mean
 from ..core.formats import (
     DAY_FORMAT,
@@ -21,7 +21,7 @@ from ..core.formats import (
     pattern_problem,
     placeholder_in,
 )
-from ..core.models import Entity, Kind, Law, literal_choices, or_list
+from ..core.models import Entity, Kind, Law, or_list
 from .files import Document
 from .problems import string_values
 
@@ -36,38 +36,6 @@ class Record:
     kind: Kind
     entity: Entity
     document: Document
-
-
-def _model_at(model: type[BaseModel], path: tuple[Any, ...]) -> type[BaseModel] | None:
-    """The model whose fields are at ``path`` below ``model`` (list indexes skipped)."""
-    current: Any = model
-    for part in path:
-        if isinstance(part, int):
-            continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)):
-            return None
-        field = current.model_fields.get(str(part))
-        if field is None:
-            return None
-        current = _inner_model(field.annotation)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The field names allowed at ``loc`` (for "did you mean" on unknown keys)."""
-    holder = _model_at(model, loc[:-1])
-    return list(holder.model_fields) if holder is not None else []
-
-
-def _inner_model(annotation: Any) -> Any:
-    """The BaseModel inside ``list[X]``, ``X | None`` and the like."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _inner_model(arg)
-        if found is not None:
-            return found
-    return None
 
 
 _EMPTY_VALUE_TYPES = {"string_type", "literal_error", "list_type", "model_type",
@@ -157,7 +125,7 @@ def _message(model: type[BaseModel], error: Any) -> tuple[str, str]:
     if kind == "string_type" and isinstance(value, list):
         return "arvon pitää olla tekstiä", "tähän kenttään tulee yksi teksti, ei luetteloa"
     if kind in ("model_type", "model_attributes_type") and isinstance(value, str):
-        fields = _field_names(model, (*loc, "?"))
+        fields = field_names(model, (*loc, "?"))
         hint = (f"kirjoita kentät sisennettyinä seuraaville riveille, esim. {fields[0]}: …"
                 if fields else "")
         return _TRANSLATIONS[kind], hint
@@ -181,20 +149,11 @@ def _too_long_hint(model: type[BaseModel], loc: tuple[Any, ...]) -> str:
     if names and names[-1] in ("abbreviation", "short_name"):
         return "lyhenne on lyhyt nimi, esim. TEM; koko nimi kuuluu kenttään name tai title"
     long_fields = ("summary", "description", "text")
-    for fields in (_field_names(model, loc), list(model.model_fields)):
+    for fields in (field_names(model, loc), list(model.model_fields)):
         found = [f for f in long_fields if f in fields]
         if found:
             return f"lyhennä tekstiä; pidempi kuvaus kuuluu kenttään {' tai '.join(found)}"
     return "lyhennä tekstiä"
-
-
-def _field_info(model: type[BaseModel], loc: tuple[Any, ...]) -> FieldInfo | None:
-    """The field at ``loc`` (its last name; list indexes are skipped)."""
-    names = [i for i, part in enumerate(loc) if not isinstance(part, int)]
-    if not names:
-        return None
-    holder = _model_at(model, loc[:names[-1]])
-    return holder.model_fields.get(str(loc[names[-1]])) if holder is not None else None
 
 
 # --- the scaffold's placeholders --------------------------------------------------------
@@ -223,7 +182,7 @@ def _report_placeholders(document: Document, model: type[Entity], report: Report
                          entity=document.id,
                          hint=f"kirjoita puuttuva teksti {found}-merkinnän tilalle")
             continue
-        info = _field_info(model, path)
+        info = field_info(model, path)
         what = "oikea arvo"
         if info is not None and info.description:
             first = re.split(r"\.\s+(?=[A-ZÅÄÖ])", info.description.strip(), maxsplit=1)[0]
@@ -303,9 +262,9 @@ def _report_error(document: Document, model: type[Entity], error: Any, report: R
         if key.lower() in CONTACT_FIELDS:
             hint = "henkilöiden yhteystietoja ei julkaista sivustolla; poista kenttä"
         else:
-            hint = did_you_mean(key, _field_names(model, loc))
+            hint = did_you_mean(key, field_names(model, loc))
             if not hint:
-                allowed = ", ".join(_field_names(model, loc))
+                allowed = ", ".join(field_names(model, loc))
                 hint = f"sallitut kentät: {allowed}" if allowed else ""
         report.error(document.path, position.line, position.col, message,
                      entity=document.id, hint=hint)
