@@ -199,7 +199,7 @@ def test_links_are_outside_the_image_and_relative_to_the_page(graph: Graph) -> N
 
 
 def test_page_helpers() -> None:
-    from generator.diagrams.links import page_href, page_url
+    from generator.site.paths import page_href, page_url
 
     assert page_url("index.md") == ""
     assert page_url("organisaatiot/index.md") == "organisaatiot/"

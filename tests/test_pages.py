@@ -254,7 +254,7 @@ def test_committee_leadership_sub_committees_meetings_and_milestones(
 
 
 def _page_path(graph: Graph, entity_id: str) -> str:
-    from generator.site.templates import entity_path
+    from generator.site.paths import entity_path
 
     return entity_path(graph, entity_id)
 
@@ -566,7 +566,7 @@ def _edit_link(html: str) -> str | None:
 
 
 def test_edit_links_open_the_yaml_file(built_site: Path, real_graph: Graph) -> None:
-    from generator.site.templates import entity_path
+    from generator.site.paths import entity_path
 
     repo = "https://github.com/yhdyspintaverkosto/tietopankki/edit/main/"
     checked = 0
@@ -584,7 +584,7 @@ def test_edit_links_open_the_yaml_file(built_site: Path, real_graph: Graph) -> N
 
 
 def test_nav_lists_sections_not_entities(built_site: Path, real_graph: Graph) -> None:
-    from generator.site.templates import entity_path
+    from generator.site.paths import entity_path
 
     html = (built_site / "index.html").read_text("utf-8")
     nav = html[html.index('class="md-nav md-nav--primary"'):html.index("md-sidebar--secondary")]
@@ -600,7 +600,7 @@ def test_updated_is_the_last_commit_of_the_yaml_file(built_site: Path, real_grap
     """"Päivitetty" comes from git, never from the build clock (SOURCE_DATE_EPOCH here)."""
     from generator import fi
     from generator.site.gitdates import last_commit_dates
-    from generator.site.templates import entity_path
+    from generator.site.paths import entity_path
 
     dates = last_commit_dates(ROOT, "content")
     checked = 0
@@ -674,10 +674,10 @@ def test_next_meeting_follows_the_readers_clock(built_site: Path) -> None:
 
 
 def test_relative_links_match_posixpath() -> None:
-    """site.output.relative does by string arithmetic what posixpath.relpath does."""
+    """site.paths.relative does by string arithmetic what posixpath.relpath does."""
     import itertools
 
-    from generator.site.output import relative
+    from generator.site.paths import relative
 
     paths = ["index.md", "a.md", "a/index.md", "a/b.md", "a/b/c.md", "b/c/d.md", "a/a/a.md",
              "data/yhdyspinta.json", "pdf/x.pdf", "kalenteri/index.md"]

@@ -9,7 +9,7 @@ is also the one place that gives templates the features they embed
 
 from __future__ import annotations
 
-from .. import calendar, diagrams, handouts
+from .. import calendar, diagrams
 from ..calendar import render_calendar
 from ..core.gcpause import paused_gc
 from ..diagrams import cache_folder, diagram_session, prepare, render_diagram_pages
@@ -17,7 +17,7 @@ from ..graph import Graph
 from ..handouts import render_handouts
 from ..opendata import render_data
 from ..pages import page_tasks
-from ..site import templates
+from ..site import paths, templates
 from ..site.output import Output, Outputs, SiteConfig
 from .parallel import run_tasks
 
@@ -28,7 +28,7 @@ def register_template_globals() -> None:
     """What page templates call besides links: diagrams drawn inline, the calendar's
     helpers, the PDF beside a page. Safe to call more than once."""
     templates.add_globals(diagrams=diagrams, calendar=calendar,
-                          handout_path=handouts.handout_path)
+                          handout_path=paths.handout_path)
 
 
 def render_site(graph: Graph, config: SiteConfig) -> Outputs:

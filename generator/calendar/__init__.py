@@ -76,15 +76,16 @@ def next_meeting(graph: Graph, series: str | None = None,
 def feeds(graph: Graph, config: SiteConfig) -> list[ics.Feed]:
     """The all-meetings feed, one per series with meetings, and one per dated meeting."""
     meetings = graph.meetings
+    calendar_url = paths.absolute(config.site_url, paths.CALENDAR_PAGE)
     result = [ics.Feed(
         ALL_FEED, f"{config.site_name} – kaikki kokoukset",
-        f"Kaikki kokoukset: {paths.absolute(config, paths.CALENDAR_PAGE)}", sorted(meetings),
+        f"Kaikki kokoukset: {calendar_url}", sorted(meetings),
     )]
     for series in series_with_meetings(graph):
         ids = sorted(i for i, m in meetings.items() if m.series == series.id)
         result.append(ics.Feed(
             series_feed(series.id), f"{series.label} – kokoukset",
-            f"{series.name}: kokoukset. {paths.absolute(config, paths.CALENDAR_PAGE)}", ids,
+            f"{series.name}: kokoukset. {calendar_url}", ids,
         ))
     for meeting_id, meeting in sorted(meetings.items()):
         if in_feeds(meeting):
@@ -123,7 +124,7 @@ def render_calendar(graph: Graph, config: SiteConfig) -> list[Output]:
                                            view=view, feeds=listed)),
         Output(paths.SUBSCRIBE_PAGE, render(
             "calendar/subscribe.md.j2", graph, paths.SUBSCRIBE_PAGE, feeds=listed,
-            urls={f.path: paths.absolute(config, f.path) for f in listed},
+            urls={f.path: paths.absolute(config.site_url, f.path) for f in listed},
             webcal=paths.webcal, month_only=[i for i, m in sorted(graph.meetings.items())
                                              if not in_feeds(m)],
         )),

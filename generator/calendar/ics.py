@@ -102,7 +102,7 @@ def description(graph: Graph, config: SiteConfig, meeting_id: str, meeting: Meet
     if meeting.materials:
         lines += ["", "Materiaalit:"]
         lines += [f"- {link.title}: {link.url}" for link in meeting.materials]
-    lines += ["", f"Kokoussivu: {paths.absolute(config, paths.meeting_page(meeting_id))}"]
+    lines += ["", f"Kokoussivu: {paths.absolute(config.site_url, paths.meeting_page(meeting_id))}"]
     return "\n".join(lines)
 
 
@@ -136,7 +136,7 @@ def event(graph: Graph, config: SiteConfig, meeting_id: str, stamp: dt.datetime)
         item.add("conference", meeting.online, parameters=parameters)
     item.add("description", description(graph, config, meeting_id, meeting))
     item.add("categories", [graph.name(meeting.series)])
-    item.add("url", paths.absolute(config, paths.meeting_page(meeting_id)))
+    item.add("url", paths.absolute(config.site_url, paths.meeting_page(meeting_id)))
     item.add("class", "PUBLIC")
     return item
 
@@ -165,8 +165,8 @@ def calendar(graph: Graph, config: SiteConfig, feed: Feed,
     cal.add("description", feed.description)
     cal.add("x-wr-caldesc", feed.description)
     cal.add("x-wr-timezone", vtimezone.TZID)
-    cal.add("url", paths.absolute(config, paths.CALENDAR_PAGE))
-    cal.add("source", paths.absolute(config, feed.path), parameters={"VALUE": "URI"})
+    cal.add("url", paths.absolute(config.site_url, paths.CALENDAR_PAGE))
+    cal.add("source", paths.absolute(config.site_url, feed.path), parameters={"VALUE": "URI"})
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")  # unknown to icalendar: written as text
     timed_years = []

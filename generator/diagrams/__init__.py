@@ -21,15 +21,14 @@ from markupsafe import Markup
 from .. import fi
 from ..graph import Graph
 from ..site.output import Output, SiteConfig
-from ..site.templates import entity_path, render
+from ..site.paths import RELATIONS_PAGE, entity_path
+from ..site.templates import render
 from .figure import Diagram, figure_key, render_figure
 from .graphviz import CACHE_FOLDER, DiagramError, current_session, diagram_session
 from .org import org_diagram
 from .process import process_diagram
 from .relations import relation_diagram, relation_edges
 from .timeline import timeline_diagram
-
-RELATIONS_PAGE = "organisaatiot/suhteet.md"
 
 __all__ = [
     "RELATIONS_PAGE",

@@ -10,10 +10,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..graph import Graph
-from ..site.templates import entity_path
+from ..site.paths import entity_href, entity_path
 from .dot import MIN_TEXT_PX, SMALL_SIZE
 from .graphviz import DiagramSession, current_session, run_dot
-from .links import entity_href
 from .palette import LINE, Swatch
 from .svg import FinishedSvg, finish, finish_key, link_overlay
 

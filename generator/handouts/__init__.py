@@ -18,18 +18,14 @@ from ..core.models import Committee, Meeting, Process
 from ..graph import Graph
 from ..site.gitdates import last_commit_dates
 from ..site.output import Output, SiteConfig
+from ..site.paths import entity_url, handout_path
 from . import data
-from .environment import entity_url, render
+from .environment import render
 from .pdf import CACHE_FOLDER, PdfCache, render_all
 
 PACK_ID = "perehdytyspaketti"
 NETWORK_ID = "yhdyspintaverkosto"
-PACK_PATH = f"pdf/{PACK_ID}.pdf"
-
-
-def handout_path(entity_id: str) -> str:
-    """Docs-root path of an entity's PDF handout."""
-    return f"pdf/{entity_id}.pdf"
+PACK_PATH = handout_path(PACK_ID)
 
 
 @dataclass(frozen=True)
@@ -193,4 +189,4 @@ def render_handouts(graph: Graph, config: SiteConfig) -> list[Output]:
             for item, pdf in zip(items, pdfs, strict=True)]
 
 
-__all__ = ["PACK_ID", "PACK_PATH", "Handout", "handout_path", "handouts", "render_handouts"]
+__all__ = ["PACK_ID", "PACK_PATH", "Handout", "handouts", "render_handouts"]

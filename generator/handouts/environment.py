@@ -19,13 +19,8 @@ from .. import diagrams, escape, fi
 from ..core.models import KINDS_BY_KEY, Law, LegalRef
 from ..graph import Graph
 from ..site import finlex
+from ..site.paths import entity_url
 from . import data
-
-
-def entity_url(site_url: str, graph: Graph, entity_id: str) -> str:
-    """Absolute URL of an entity's page on the site (directory URLs)."""
-    kind = KINDS_BY_KEY[graph.kind_of(entity_id)]
-    return f"{site_url.rstrip('/')}/{kind.url_dir}/{entity_id}/"
 
 
 def _markdown_html(text: str, graph: Graph, site_url: str) -> str:

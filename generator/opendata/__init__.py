@@ -24,9 +24,9 @@ from ..core.clock import HELSINKI, build_date
 from ..core.models import KINDS, Body, Committee, Entity, Law, Meeting, Person, Process, Topic
 from ..domain import queries
 from ..graph import Graph
-from ..pages import source_path
 from ..site.output import Output, SiteConfig
-from ..site.templates import entity_path, render
+from ..site.paths import entity_url, source_path
+from ..site.templates import render
 
 DATA_DIR = "data"
 GRAPH_FILE = f"{DATA_DIR}/yhdyspinta.json"
@@ -130,7 +130,7 @@ def graph_export(graph: Graph, config: SiteConfig) -> GraphExport:
     def records(model: type[E]) -> list[EntityRecord[E]]:
         return [
             EntityRecord[model](  # type: ignore[valid-type]
-                id=i, name=entity.display_name, url=page_url(graph, config, i),
+                id=i, name=entity.display_name, url=entity_url(config.site_url, graph, i),
                 source=source_path(graph, i, config), data=entity,
                 references=sorted(outgoing.get(i, ())),
                 referenced_by=sorted(incoming.get(i, ())),
@@ -143,12 +143,6 @@ def graph_export(graph: Graph, config: SiteConfig) -> GraphExport:
         people=records(Person), committees=records(Committee), processes=records(Process),
         meetings=records(Meeting), topics=records(Topic), edges=all_edges,
     )
-
-
-def page_url(graph: Graph, config: SiteConfig, entity_id: str) -> str:
-    """The absolute address of an entity's page (directory URLs, as MkDocs builds them)."""
-    path = entity_path(graph, entity_id).removesuffix(".md")
-    return config.site_url.rstrip("/") + "/" + path + "/"
 
 
 # --- Popolo ---------------------------------------------------------------------------
@@ -340,7 +334,7 @@ def _abbreviation(abbreviation: str | None) -> list[OtherName]:
 
 def _links(graph: Graph, config: SiteConfig, entity_id: str, website: str | None
            ) -> list[PopoloLink]:
-    links = [PopoloLink(url=page_url(graph, config, entity_id), note="tietopankki")]
+    links = [PopoloLink(url=entity_url(config.site_url, graph, entity_id), note="tietopankki")]
     if website:
         links.append(PopoloLink(url=website, note="verkkosivut"))
     return links
@@ -359,7 +353,7 @@ def _event(graph: Graph, config: SiteConfig, meeting_id: str, meeting: Meeting) 
             end = dt.datetime.combine(meeting.date, meeting.end, HELSINKI).isoformat()
     speakers = sorted({s for item in meeting.programme for s in item.speakers})
     location = meeting.place or meeting.online_platform
-    links = [PopoloLink(url=page_url(graph, config, meeting_id), note="tietopankki")]
+    links = [PopoloLink(url=entity_url(config.site_url, graph, meeting_id), note="tietopankki")]
     links += [PopoloLink(url=m.url, note=m.title) for m in meeting.materials]
     return Event(id=meeting_id, name=meeting.title, organization_id=meeting.series,
                  start_date=start, end_date=end, status=meeting.status, location=location,

@@ -23,7 +23,8 @@ from ..graph import Graph
 from ..site import finlex
 from ..site.gitdates import last_commit_dates
 from ..site.output import Output, SiteConfig
-from ..site.templates import HOME, entity_path, index_path, render
+from ..site.paths import CALENDAR_PAGE, HOME, entity_path, index_path, source_path
+from ..site.templates import render
 
 NETWORK_ID = "yhdyspintaverkosto"
 """The network's own committee entity: its summary and description introduce the home page."""
@@ -39,7 +40,6 @@ SEED_DOCUMENTS = {
 }
 """Readable titles of the source documents that ``sources[].document`` names."""
 
-CALENDAR_PAGE = "kalenteri/index.md"
 ENTRY_POINTS = (
     ("process", "kuka tekee mitäkin, missä järjestyksessä ja millä säädösperustalla"),
     ("committee", "kokoonpanot paikoittain, jäsenet ja henkilökohtaiset varajäsenet"),
@@ -75,13 +75,6 @@ def entry_points(graph: Graph) -> list[EntryPoint]:
 
 def seed_title(document: str | None) -> str:
     return SEED_DOCUMENTS.get(document or "", document or "")
-
-
-def source_path(graph: Graph, entity_id: str, config: SiteConfig) -> str:
-    """The YAML file behind an entity, relative to the project root (for edit links)."""
-    record = graph.records[entity_id]
-    name = record.document.path.rpartition("/")[2]  # shown paths are POSIX (loader._shown)
-    return f"{config.content_dir.name}/{record.kind.folder}/{name}"
 
 
 def sorted_ids(q: Queries, kind: Kind) -> list[str]:

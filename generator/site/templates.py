@@ -18,19 +18,7 @@ from markupsafe import Markup
 from .. import escape, fi
 from ..core.models import KINDS_BY_KEY
 from ..graph import Graph
-from .output import relative
-
-HOME = "index.md"
-
-
-def entity_path(graph: Graph, entity_id: str) -> str:
-    """Docs-root path of an entity's page, e.g. ``prosessit/typ.md``."""
-    kind = KINDS_BY_KEY[graph.kind_of(entity_id)]
-    return f"{kind.url_dir}/{entity_id}.md"
-
-
-def index_path(kind_key: str) -> str:
-    return f"{KINDS_BY_KEY[kind_key].url_dir}/index.md"
+from .paths import entity_path, relative
 
 
 @lru_cache(maxsize=16384)
