@@ -4,7 +4,7 @@ Public interface used by the rest of the generator (and by templates as ``calend
 
 * :func:`render_calendar` — the calendar's generated files (pages, ``.ics`` feeds);
 * :func:`next_meeting` — the next meeting (optionally of one series) at build time;
-* :func:`when`, :func:`duration`, :data:`STATUS_LABELS` — a meeting's time and status as text;
+* :func:`when`, :func:`duration` — a meeting's time as text;
 * :func:`in_feeds`, :func:`meeting_feed`, :func:`series_feed` — the ``.ics`` files.
 
 Modules: ``timing`` (Helsinki times, upcoming/past), ``views`` (the calendar page's groups),
@@ -21,7 +21,6 @@ from markupsafe import Markup
 from .. import escape
 from ..core.clock import build_time
 from ..domain.timing import (
-    STATUS_LABELS,
     duration,
     in_feeds,
     is_upcoming,
@@ -41,7 +40,6 @@ from .views import calendar_view, series_label, series_with_meetings
 
 __all__ = [
     "ALL_FEED",
-    "STATUS_LABELS",
     "cell",
     "duration",
     "feeds",
@@ -67,7 +65,7 @@ def next_meeting(graph: Graph, series: str | None = None,
     now = now or build_time()
     candidates = [
         (sort_key(i, m), i) for i, m in graph.meetings.items()
-        if m.status != "peruttu" and (series is None or m.series == series)
+        if not m.cancelled and (series is None or m.series == series)
         and is_upcoming(m, now)
     ]
     return min(candidates)[1] if candidates else None

@@ -24,7 +24,6 @@ from . import vtimezone
 from .text import plain
 
 REFRESH = dt.timedelta(hours=12)  # how often clients should fetch the feed again
-STATUS = {"peruttu": "CANCELLED", "pidetty": "CONFIRMED"}
 _END = b"END:VCALENDAR\r\n"
 FOLD_AT = 75  # octets: RFC 5545 folds content lines this long or longer
 
@@ -65,9 +64,9 @@ def location(meeting: Meeting) -> str:
 
 def status(meeting: Meeting) -> str:
     """CANCELLED, CONFIRMED, or TENTATIVE for a planned meeting whose time is not known yet."""
-    if meeting.status in STATUS:
-        return STATUS[meeting.status]
-    return "CONFIRMED" if meeting.start is not None else "TENTATIVE"
+    if meeting.cancelled:
+        return "CANCELLED"
+    return "CONFIRMED" if meeting.held or meeting.start is not None else "TENTATIVE"
 
 
 def description(graph: Graph, config: SiteConfig, meeting_id: str, meeting: Meeting) -> str:
@@ -77,7 +76,7 @@ def description(graph: Graph, config: SiteConfig, meeting_id: str, meeting: Meet
         return graph.name(entity_id) if entity_id in graph else entity_id
 
     lines = [name(meeting.series), timing.when(meeting)]
-    if meeting.status == "peruttu":
+    if meeting.cancelled:
         lines.insert(0, "KOKOUS ON PERUTTU.")
     if meeting.format:
         lines.append(f"Kokousmuoto: {meeting.format}")
@@ -124,7 +123,7 @@ def event(graph: Graph, config: SiteConfig, meeting_id: str, stamp: dt.datetime)
         item.add("transp", "OPAQUE")
     item.add("sequence", meeting.sequence)
     item.add("status", status(meeting))
-    cancelled = meeting.status == "peruttu"
+    cancelled = meeting.cancelled
     item.add("summary", f"Peruttu: {meeting.title}" if cancelled else meeting.title)
     where = location(meeting)
     if where:

@@ -27,7 +27,7 @@ class Entry:
 
     @property
     def cancelled(self) -> bool:
-        return self.meeting.status == "peruttu"
+        return self.meeting.cancelled
 
 
 @dataclass(frozen=True)

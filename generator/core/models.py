@@ -482,6 +482,28 @@ class Committee(Entity):
     def display_name(self) -> str:
         return self.name
 
+    @property
+    def in_force(self) -> bool:
+        """*voimassa*: a committee at work now."""
+        return self.status == "voimassa"
+
+    @property
+    def draft(self) -> bool:
+        """*luonnos*: being set up; its members may not be named yet."""
+        return self.status == "luonnos"
+
+    @property
+    def ended(self) -> bool:
+        """*päättynyt*: shown as it was when its term ended."""
+        return self.status == "päättynyt"
+
+    def term_of(self, member: Member) -> tuple[dt.date | None, dt.date | None]:
+        """A membership's start and end, defaulting to the committee's term; ``None`` for
+        an end (or start) nobody has set."""
+        term = self.term
+        return (member.start or (term.start if term else None),
+                member.end or (term.end if term else None))
+
     @model_validator(mode="after")
     def _unique_seats(self) -> Committee:
         _unique([s.id for s in self.seats], "seats", "id",
@@ -665,6 +687,23 @@ class Meeting(Entity):
     """Ohjelma aikajärjestyksessä."""
     materials: list[Link] = []
     """Materiaalit."""
+
+    @property
+    def planned(self) -> bool:
+        return self.status == "suunniteltu"
+
+    @property
+    def held(self) -> bool:
+        return self.status == "pidetty"
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status == "peruttu"
+
+    @property
+    def status_label(self) -> str:
+        """The status as a label: *Suunniteltu*, *Pidetty*, *Peruttu*."""
+        return self.status.capitalize()
 
     @field_validator("month")
     @classmethod

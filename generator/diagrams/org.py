@@ -13,7 +13,6 @@ from .palette import COMMITTEE, CURRENT, CURRENT_LINE, NODE
 
 TYPE_ORDER = ("neuvottelukunta", "verkosto", "johtoryhmä", "sihteeristö", "jaosto",
               "alajaosto", "tiimi")
-STATUS_NOTES = {"luonnos": "luonnos", "päättynyt": "päättynyt"}
 WIDE = 3  # more children than this under one node: lay the chart out left to right
 
 
@@ -92,8 +91,8 @@ def _kind_line(committee: Committee) -> str:
     parts: list[str] = [committee.type]
     if committee.abbreviation:
         parts.append(committee.abbreviation)
-    if committee.status in STATUS_NOTES:
-        parts.append(STATUS_NOTES[committee.status])
+    if not committee.in_force:  # luonnos, päättynyt
+        parts.append(committee.status)
     return " · ".join(parts)
 
 
@@ -129,7 +128,7 @@ def org_diagram(graph: Graph, committee_id: str) -> Diagram | None:
         else:
             attrs.update(href=entity_link(cid), tooltip=committee.name)
             attrs["class"] = "dg-committee"
-        if committee.status != "voimassa":
+        if not committee.in_force:
             attrs["style"] = "rounded,filled,dashed"
         dot.node(f"org-{cid}", label=label(rows), **attrs)
     for cid, _depth in members:

@@ -93,7 +93,7 @@ def meetings_chronological(graph: Graph, series: str | None = None) -> list[str]
 
 def reference_date(committee: Committee, today: dt.date) -> dt.date:
     """The day membership is judged on: an ended committee is shown as it was at its end."""
-    if committee.status == "päättynyt" and committee.term and committee.term.end:
+    if committee.ended and committee.term and committee.term.end:
         return min(today, committee.term.end)
     return today
 
@@ -438,7 +438,7 @@ class Queries:
             for member in committee.members:
                 start, end = member_term(committee, member)
                 seat = seat_by_id(committee, member.seat)
-                ended = committee.status == "päättynyt" or is_former(committee, member,
+                ended = committee.ended or is_former(committee, member,
                                                                      self.today)
                 slot = 1 if ended else 0
                 index[member.person][slot].append(
@@ -504,7 +504,7 @@ class Queries:
         meetings = self.graph.meetings
         ordered = sorted(
             (i for i, m in meetings.items()
-             if m.status != "peruttu" and (series is None or m.series == series)),
+             if not m.cancelled and (series is None or m.series == series)),
             key=lambda i: sort_key(i, meetings[i]),
         )
         if first not in ordered:

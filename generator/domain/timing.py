@@ -16,7 +16,6 @@ from ..core.models import Meeting
 
 Precision = Literal["time", "day", "month"]
 
-STATUS_LABELS = {"suunniteltu": "Suunniteltu", "pidetty": "Pidetty", "peruttu": "Peruttu"}
 MONTH_ONLY_NOTE = "päivä tarkentuu"
 
 

@@ -126,7 +126,7 @@ def _by_name(graph: Graph, ids: list[str]) -> list[tuple[str, str]]:
 
 def pack_sections(graph: Graph, today: dt.date) -> list[PackSection]:
     """The network, its other (current) committees, the processes and the calendar."""
-    committees = {i: c for i, c in graph.committees.items() if c.status != "päättynyt"}
+    committees = {i: c for i, c in graph.committees.items() if not c.ended}
     sections = []
     if NETWORK_ID in committees:
         sections.append(PackSection("verkosto", "Verkosto", "committee", "toimielin-",

@@ -21,7 +21,19 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..core.clock import HELSINKI, build_date
-from ..core.models import KINDS, Body, Committee, Entity, Law, Meeting, Person, Process, Topic
+from ..core.models import (
+    KINDS,
+    Body,
+    Committee,
+    CommitteeStatus,
+    Entity,
+    Law,
+    Meeting,
+    MeetingStatus,
+    Person,
+    Process,
+    Topic,
+)
 from ..domain import queries
 from ..graph import Graph
 from ..site.output import Output, SiteConfig
@@ -176,7 +188,7 @@ class Organization(Out):
     """Toimikauden alku tai asettamispäivä (ISO 8601)."""
     dissolution_date: str | None = None
     """Toimikauden loppu (ISO 8601)."""
-    status: Literal["voimassa", "luonnos", "päättynyt"] | None = None
+    status: CommitteeStatus | None = None
     """Laajennus: toimielimen tila."""
     links: list[PopoloLink] = []
 
@@ -242,7 +254,7 @@ class Event(Out):
     start_date: str
     """ISO 8601: `2025-03-24T12:00:00+02:00`, `2025-03-24` tai `2025-06`."""
     end_date: str | None = None
-    status: Literal["suunniteltu", "pidetty", "peruttu"]
+    status: MeetingStatus
     location: str | None = None
     """Paikka tai etäyhteyden palvelu."""
     speaker_ids: list[str] = []

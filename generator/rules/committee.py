@@ -34,7 +34,7 @@ def check_committee(record: Record, committee: Committee, graph: Graph, report: 
                  "tai toimikauden alku (term.start)",
                  warning=True)
     for index, seat in enumerate(committee.seats):
-        if committee.status != "voimassa" or committee.vacancy_note:
+        if not committee.in_force or committee.vacancy_note:
             break  # vacancies are expected (draft, ended) or explained
         if filled[seat.id] < seat.count and not seat.max_count:
             open_count = seat.count - filled[seat.id]
@@ -44,7 +44,7 @@ def check_committee(record: Record, committee: Committee, graph: Graph, report: 
                  "syy kentässä vacancy_note", warning=True)
     _check_overlapping_members(record, committee, report)
     term = committee.term
-    if term and term.end and committee.status == "voimassa":
+    if term and term.end and committee.in_force:
         left = (term.end - today).days
         if 0 <= left <= TERM_WARNING_DAYS:
             err(record, ("term", "end"),

@@ -49,7 +49,7 @@ def _check_meeting_id(record: Record, meeting: Meeting, report: Report) -> None:
 
 def check_meeting(record: Record, meeting: Meeting, report: Report) -> None:
     _check_meeting_id(record, meeting, report)
-    if meeting.status == "peruttu" and meeting.sequence < 1:
+    if meeting.cancelled and meeting.sequence < 1:
         where = "sequence" if "sequence" in record.document.data else "status"
         err(record, (where,),
              f"{where}: peruttu kokous tarvitsee sequence-arvon vähintään 1", report,
@@ -97,7 +97,7 @@ def check_duplicate_meetings(graph: Graph, report: Report) -> None:
         meeting = record.entity
         assert isinstance(meeting, Meeting)
         field_name, when = meeting_day(meeting)
-        key = (meeting.series, when, fi.fold(meeting.title), meeting.status == "peruttu")
+        key = (meeting.series, when, fi.fold(meeting.title), meeting.cancelled)
         earlier = first.setdefault(key, record)
         if earlier is record:
             continue
