@@ -497,6 +497,9 @@ class Committee(Entity):
         """*päättynyt*: shown as it was when its term ended."""
         return self.status == "päättynyt"
 
+    def seat_by_id(self, seat_id: str | None) -> Seat | None:
+        return next((s for s in self.seats if s.id == seat_id), None)
+
     def term_of(self, member: Member) -> tuple[dt.date | None, dt.date | None]:
         """A membership's start and end, defaulting to the committee's term; ``None`` for
         an end (or start) nobody has set."""

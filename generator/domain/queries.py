@@ -38,11 +38,17 @@ from ..core.models import (
     Seat,
 )
 from ..graph import Graph
+from .membership import (
+    DEPUTY_ROLE,
+    SeatRow,
+    current_members,
+    former_members,
+    is_former,
+    leadership,
+    seat_rows,
+    unseated_members,
+)
 from .timing import slot, sort_key
-
-LEADERSHIP_ROLES = ("puheenjohtaja", "varapuheenjohtaja", "pääsihteeri", "sihteeri")
-DEPUTY_ROLE = "henkilökohtainen varajäsen"
-
 
 # --- one entity -----------------------------------------------------------------------
 
@@ -91,90 +97,6 @@ def meetings_chronological(graph: Graph, series: str | None = None) -> list[str]
     return sorted(ids, key=lambda i: (meeting_key(meetings[i]), i))
 
 
-def reference_date(committee: Committee, today: dt.date) -> dt.date:
-    """The day membership is judged on: an ended committee is shown as it was at its end."""
-    if committee.ended and committee.term and committee.term.end:
-        return min(today, committee.term.end)
-    return today
-
-
-def member_term(committee: Committee, member: Member) -> tuple[dt.date | None, dt.date | None]:
-    """A membership's start and end, defaulting to the committee's term."""
-    term = committee.term
-    start = member.start or (term.start if term else None)
-    end = member.end or (term.end if term else None)
-    return start, end
-
-
-def is_former(committee: Committee, member: Member, today: dt.date) -> bool:
-    _, end = member_term(committee, member)
-    return end is not None and end < reference_date(committee, today)
-
-
-def current_members(committee: Committee, today: dt.date) -> list[Member]:
-    """Members now and those already named for later (not ended), in listing order."""
-    return [m for m in committee.members if not is_former(committee, m, today)]
-
-
-def former_members(committee: Committee, today: dt.date) -> list[Member]:
-    """Members whose membership has ended, most recently ended first."""
-    former = [m for m in committee.members if is_former(committee, m, today)]
-    return sorted(former, key=lambda m: member_term(committee, m)[1] or dt.date.min,
-                  reverse=True)
-
-
-@dataclass(frozen=True)
-class SeatRow:
-    """One place of a seat: its holder, or ``member is None`` for a vacancy (*avoin*)."""
-
-    seat: Seat
-    member: Member | None
-    first: bool = True  # the first row of its seat (handouts print the seat's label once)
-    rows: int = 1  # rows the seat spans
-
-
-def seat_rows(committee: Committee, today: dt.date) -> list[SeatRow]:
-    """The membership table: each seat's holders, then one *avoin* row per empty place.
-
-    A seat of ``count`` places with fewer holders shows the missing places as vacant. For
-    an upper bound (``max_count``, "enintään 8") only a seat with no holder at all shows
-    one vacant row.
-    """
-    holders: dict[str, list[Member]] = defaultdict(list)
-    for member in current_members(committee, today):
-        if member.seat is not None:
-            holders[member.seat].append(member)
-    rows: list[SeatRow] = []
-    for seat in committee.seats:
-        people: list[Member | None] = list(holders[seat.id])
-        wanted = (1 if seat.max_count else seat.count) - len(people)
-        people.extend([None] * max(wanted, 0))
-        rows.extend(SeatRow(seat, m, index == 0, len(people))
-                    for index, m in enumerate(people))
-    return rows
-
-
-def unseated_members(committee: Committee, today: dt.date) -> list[Member]:
-    """Current members outside the seat table (chair, secretaries, experts without a seat)."""
-    seats = {s.id for s in committee.seats}
-    return [m for m in current_members(committee, today) if m.seat not in seats]
-
-
-def leadership(committee: Committee, today: dt.date) -> list[tuple[str, list[Member]]]:
-    """``[(role, members)]`` for chair, vice-chair, secretary general and secretaries."""
-    current = current_members(committee, today)
-    result = []
-    for role in LEADERSHIP_ROLES:
-        people = [m for m in current if m.role == role]
-        if people:
-            result.append((role, people))
-    return result
-
-
-def seat_by_id(committee: Committee, seat_id: str | None) -> Seat | None:
-    return next((s for s in committee.seats if s.id == seat_id), None)
-
-
 def flow_order(process: Process) -> list[Phase]:
     """Phases in the order a reader follows them: breadth-first from the first phase along
     ``next`` (in listing order), then any phase nothing leads to, in listing order."""
@@ -193,15 +115,6 @@ def flow_order(process: Process) -> list[Phase]:
 
 def phase_numbers(process: Process) -> dict[str, int]:
     return {p.id: n for n, p in enumerate(flow_order(process), start=1)}
-
-
-def phase_actors(process: Process) -> list[str]:
-    """Every actor named in any phase, in order of first appearance."""
-    seen: dict[str, None] = {}
-    for phase in flow_order(process):
-        for actor in phase.actors:
-            seen.setdefault(actor)
-    return list(seen)
 
 
 def relations_of(graph: Graph, entity_id: str) -> list[Relation]:
@@ -314,7 +227,8 @@ class Queries:
         return {p.id: n for n, p in enumerate(self.flow_order(process), start=1)}
 
     def phase_actors(self, process: Process) -> list[str]:
-        return phase_actors(process)
+        """Every actor named in any phase, in order of first appearance (flow order)."""
+        return list(dict.fromkeys(a for phase in self.flow_order(process) for a in phase.actors))
 
     def former_members(self, committee: Committee) -> list[Member]:
         return former_members(committee, self.today)
@@ -324,13 +238,6 @@ class Queries:
 
     def leadership(self, committee: Committee) -> list[tuple[str, list[Member]]]:
         return leadership(committee, self.today)
-
-    def member_term(self, committee: Committee, member: Member
-                    ) -> tuple[dt.date | None, dt.date | None]:
-        return member_term(committee, member)
-
-    def seat_by_id(self, committee: Committee, seat_id: str | None) -> Seat | None:
-        return seat_by_id(committee, seat_id)
 
     @cached_property
     def _ids_by_object(self) -> dict[int, str]:
@@ -436,8 +343,8 @@ class Queries:
         for committee_id in self.by_name(self.graph.committees):
             committee = self.graph.committees[committee_id]
             for member in committee.members:
-                start, end = member_term(committee, member)
-                seat = seat_by_id(committee, member.seat)
+                start, end = committee.term_of(member)
+                seat = committee.seat_by_id(member.seat)
                 ended = committee.ended or is_former(committee, member,
                                                                      self.today)
                 slot = 1 if ended else 0

@@ -16,6 +16,7 @@ from pathlib import Path
 from .. import fi
 from ..core.annotations import walk_refs
 from ..core.models import END_PHASE, Committee, Meeting, Member, Person, Phase, Process
+from ..domain import membership
 from ..domain import queries as q
 from ..graph import Graph
 
@@ -34,7 +35,7 @@ def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[Memb
     """The seats with their holders and *avoin* places, then members without a seat
     (other than the leadership, which the handout lists separately)."""
     rows = []
-    for row in q.seat_rows(committee, today):
+    for row in membership.seat_rows(committee, today):
         seat = row.seat
         label = graph.name(seat.organisation) if seat.organisation else (seat.group or "")
         notes = [seat.note] if seat.note else []
@@ -43,8 +44,8 @@ def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[Memb
         elif seat.count > 1:
             notes.append(fi.count(seat.count, "paikka", "paikkaa"))
         rows.append(MemberRow(label, row.member, row.first, ", ".join(notes) if row.first else ""))
-    for member in q.unseated_members(committee, today):
-        if member.role in q.LEADERSHIP_ROLES:
+    for member in membership.unseated_members(committee, today):
+        if member.role in membership.LEADERSHIP_ROLES:
             continue
         person = graph.entity(member.person)
         organisation = person.organisation if isinstance(person, Person) else None
@@ -54,7 +55,7 @@ def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[Memb
 
 def leadership(committee: Committee, today: dt.date) -> list[Member]:
     """Chair, vice-chair and secretaries, in that order."""
-    return [m for _, members in q.leadership(committee, today) for m in members]
+    return [m for _, members in membership.leadership(committee, today) for m in members]
 
 
 def person_details(graph: Graph, person_id: str) -> str:

@@ -34,7 +34,7 @@ from ..core.models import (
     Process,
     Topic,
 )
-from ..domain import queries
+from ..domain import membership, queries
 from ..graph import Graph
 from ..site.output import Output, SiteConfig
 from ..site.paths import entity_url, source_path
@@ -296,7 +296,7 @@ def popolo_export(graph: Graph, config: SiteConfig, today: dt.date) -> PopoloExp
             links=_links(graph, config, committee_id, committee.website),
         ))
         vacant: dict[str, int] = {}
-        for row in queries.seat_rows(committee, today):
+        for row in membership.seat_rows(committee, today):
             vacant[row.seat.id] = vacant.get(row.seat.id, 0) + (row.member is None)
         for seat in committee.seats:
             posts.append(Post(
@@ -307,8 +307,8 @@ def popolo_export(graph: Graph, config: SiteConfig, today: dt.date) -> PopoloExp
             ))
         seat_ids = {s.id for s in committee.seats}
         for index, member in enumerate(committee.members):
-            held = queries.seat_by_id(committee, member.seat)
-            start, end = queries.member_term(committee, member)
+            held = committee.seat_by_id(member.seat)
+            start, end = committee.term_of(member)
             common = {
                 "organization_id": committee_id,
                 "post_id": f"{committee_id}/{member.seat}" if member.seat in seat_ids else None,
@@ -322,7 +322,7 @@ def popolo_export(graph: Graph, config: SiteConfig, today: dt.date) -> PopoloExp
             if member.deputy:
                 memberships.append(Membership(
                     id=f"{committee_id}/{index}/varajasen", person_id=member.deputy,
-                    role=queries.DEPUTY_ROLE, deputy_of_id=member.person, **common,
+                    role=membership.DEPUTY_ROLE, deputy_of_id=member.person, **common,
                 ))
     persons = []
     for person_id, person in sorted(graph.people.items()):

@@ -61,9 +61,7 @@ def _is_current(start: dt.date | None, end: dt.date | None, today: dt.date) -> b
 def _period(committee: Committee, member: Member) -> tuple[dt.date, dt.date]:
     """A membership's start and end, defaulting to the committee's term (as on the page),
     open ends as the earliest and latest dates."""
-    term = committee.term
-    start = member.start or (term.start if term else None)
-    end = member.end or (term.end if term else None)
+    start, end = committee.term_of(member)
     return start or dt.date.min, end or dt.date.max
 
 
