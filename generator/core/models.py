@@ -61,6 +61,8 @@ class MarkdownText:
 
 MENTION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 """An ``[[id]]`` mention in a Markdown text; group 1 is the id as written (strip it)."""
+NETWORK_ID = "yhdyspintaverkosto"
+"""The network's own committee: the home page and the handout pack introduce it first."""
 END_PHASE = "loppu"
 """The target of a phase transition that ends its process (``next: [{to: loppu}]``)."""
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .. import fi
 from ..core.clock import build_date
-from ..core.models import Committee, Meeting, Process
+from ..core.models import NETWORK_ID, Committee, Meeting, Process
 from ..graph import Graph
 from ..site.gitdates import last_commit_dates
 from ..site.output import Output, SiteConfig
@@ -24,7 +24,6 @@ from .environment import render
 from .pdf import CACHE_FOLDER, PdfCache, render_all
 
 PACK_ID = "perehdytyspaketti"
-NETWORK_ID = "yhdyspintaverkosto"
 PACK_PATH = handout_path(PACK_ID)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import fi
 from ..core.clock import build_date
-from ..core.models import KINDS, KINDS_BY_KEY, Kind, Law, LawSection
+from ..core.models import KINDS, KINDS_BY_KEY, NETWORK_ID, Kind, Law, LawSection
 from ..domain import queries
 from ..domain.queries import Queries
 from ..graph import Graph
@@ -25,9 +25,6 @@ from ..site.gitdates import last_commit_dates
 from ..site.output import Output, SiteConfig
 from ..site.paths import CALENDAR_PAGE, HOME, entity_path, index_path, source_path
 from ..site.templates import render
-
-NETWORK_ID = "yhdyspintaverkosto"
-"""The network's own committee entity: its summary and description introduce the home page."""
 
 SEED_DOCUMENTS = {
     "000_29a47eed100e93b4.txt": "Yhdyspintaverkoston kokous 24.3.2025 (esitysaineisto)",
