@@ -87,7 +87,7 @@ def _render(graph: Graph, *, handouts: bool = True, content: Path = CONTENT
             patch.setattr(diagrams, name, marker(name))
         config = SiteConfig(content_dir=content, project_root=content.parent,
                             handouts=handouts)
-        outputs = render_pages(graph, config, today=TODAY)
+        outputs = render_pages(graph, config, now=NOW)
     return {o.path: o for o in outputs}
 
 

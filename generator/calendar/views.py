@@ -22,7 +22,7 @@ class Entry:
     when: str
     series_label: str
     start: str  # ISO 8601 with offset, for data-start
-    end: str  # ISO 8601 with offset, for data-end
+    end: str  # when it stops being upcoming (timing.upcoming_until), ISO 8601, for data-end
     order: int  # sort position (epoch seconds), for data-order
 
     @property
@@ -78,7 +78,7 @@ def entry(graph: Graph, meeting_id: str, meeting: Meeting) -> Entry:
         when=timing.when(meeting),
         series_label=series_label(graph, meeting.series),
         start=span.start.isoformat(),
-        end=span.end.isoformat(),
+        end=timing.upcoming_until(meeting).isoformat(),
         order=int(order.timestamp()),
     )
 

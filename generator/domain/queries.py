@@ -29,7 +29,6 @@ from ..core.models import (
     KINDS,
     Committee,
     Kind,
-    Meeting,
     Member,
     Phase,
     Process,
@@ -48,7 +47,7 @@ from .membership import (
     seat_rows,
     unseated_members,
 )
-from .timing import slot, sort_key
+from .timing import chronological, is_upcoming, sort_key, upcoming_until
 
 # --- one entity -----------------------------------------------------------------------
 
@@ -67,34 +66,6 @@ def sort_name(graph: Graph, entity_id: str) -> str:
 
 def ids_of_kind(graph: Graph, kind: Kind) -> list[str]:
     return list(graph.of_kind(kind.model))
-
-
-def meeting_day(meeting: Meeting) -> dt.date:
-    """The meeting's date; a month-only meeting counts as the first of its month."""
-    if meeting.date is not None:
-        return meeting.date
-    assert meeting.month is not None  # the model requires date or month
-    year, month = (int(p) for p in meeting.month.split("-"))
-    return dt.date(year, month, 1)
-
-
-def meeting_key(meeting: Meeting) -> tuple[dt.date, dt.time, str]:
-    return meeting_day(meeting), meeting.start or dt.time(0, 0), meeting.title
-
-
-def is_upcoming(meeting: Meeting, today: dt.date) -> bool:
-    """Today's meetings and later ones; a month-only meeting until its month is over."""
-    if meeting.date is not None:
-        return meeting.date >= today
-    day = meeting_day(meeting)
-    return (day.year, day.month) >= (today.year, today.month)
-
-
-def meetings_chronological(graph: Graph, series: str | None = None) -> list[str]:
-    """Meeting ids oldest first (of one series, if given)."""
-    meetings = graph.meetings
-    ids = [i for i, m in meetings.items() if series is None or m.series == series]
-    return sorted(ids, key=lambda i: (meeting_key(meetings[i]), i))
 
 
 def flow_order(process: Process) -> list[Phase]:
@@ -130,7 +101,7 @@ class NextCandidate:
     """A meeting that may be "the next one" when the page is read, and when it is over."""
 
     meeting: str
-    ends: str  # ISO 8601 with offset, for the reader's clock
+    ends: str  # when it stops being upcoming (timing.upcoming_until), ISO 8601, for data-ends
 
 
 @dataclass(frozen=True)
@@ -181,9 +152,10 @@ class Citation:
 class Queries:
     """Graph-wide lookups for one render, each backed by an index built on first use."""
 
-    def __init__(self, graph: Graph, today: dt.date) -> None:
+    def __init__(self, graph: Graph, now: dt.datetime) -> None:
         self.graph = graph
-        self.today = today
+        self.now = now  # meetings: upcoming or past (timing.is_upcoming)
+        self.today = now.date()  # memberships: current or former
         self._seat_rows: dict[str, list[SeatRow]] = {}
         self._flow: dict[str, list[Phase]] = {}
 
@@ -389,14 +361,14 @@ class Queries:
 
     @cached_property
     def _chronological(self) -> list[str]:
-        return meetings_chronological(self.graph)
+        return chronological(self.graph.meetings)
 
     def split_meetings(self, series: str) -> tuple[list[str], list[str]]:
         """``(upcoming oldest first, past newest first)`` meetings of ``series``."""
         meetings = self.graph.meetings
         ids = [i for i in self._chronological if meetings[i].series == series]
-        upcoming = [i for i in ids if is_upcoming(meetings[i], self.today)]
-        past = [i for i in reversed(ids) if not is_upcoming(meetings[i], self.today)]
+        upcoming = [i for i in ids if is_upcoming(meetings[i], self.now)]
+        past = [i for i in reversed(ids) if not is_upcoming(meetings[i], self.now)]
         return upcoming, past
 
     def next_candidates(self, first: str | None, series: str | None = None,
@@ -417,7 +389,7 @@ class Queries:
         if first not in ordered:
             return []
         chosen = ordered[ordered.index(first):][:limit]
-        return [NextCandidate(i, slot(meetings[i]).end.isoformat()) for i in chosen]
+        return [NextCandidate(i, upcoming_until(meetings[i]).isoformat()) for i in chosen]
 
     @cached_property
     def _talks(self) -> dict[str, list[Talk]]:
@@ -478,7 +450,7 @@ class Queries:
                 continue
             if kind.key == "meeting":
                 meetings = graph.meetings
-                ids = sorted(ids, key=lambda i: (meeting_key(meetings[i]), i), reverse=True)
+                ids = sorted(ids, key=lambda i: sort_key(i, meetings[i]), reverse=True)
             else:
                 ids = self.by_name(ids)
             groups.append((kind, ids))

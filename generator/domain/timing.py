@@ -7,6 +7,7 @@ at 10.00 on the last Sunday of March is 07.00 UTC and on the last Sunday of Octo
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -63,16 +64,35 @@ def in_feeds(meeting: Meeting) -> bool:
     return meeting.date is not None
 
 
+def upcoming_until(meeting: Meeting) -> dt.datetime:
+    """The moment a meeting stops being upcoming: its end time; the end of its day when it
+    has no end time (a start time alone says nothing of its length); the end of its month
+    when only the month is known. Aware, Europe/Helsinki."""
+    span = slot(meeting)
+    if span.precision == "time" and meeting.end is None:
+        assert meeting.date is not None  # a time needs a date (the model checks)
+        return local(meeting.date + dt.timedelta(days=1))
+    return span.end
+
+
 def is_upcoming(meeting: Meeting, now: dt.datetime) -> bool:
-    """Not over yet at ``now`` (a meeting in progress, or a month not yet over, counts)."""
-    return slot(meeting).end > now
+    """Upcoming (or in progress) at ``now``. The one rule: pages, the calendar, handouts
+    and the reader's-clock scripts (which get :func:`upcoming_until` as ``data-end``)."""
+    return upcoming_until(meeting) > now
 
 
 def sort_key(meeting_id: str, meeting: Meeting) -> tuple[int, int, int, dt.datetime, str]:
-    """Chronological; within a month, dated meetings before "day to be confirmed" ones."""
+    """The one meeting order: chronological; month-only meetings ("day to be confirmed")
+    after the dated meetings of their month; the id breaks ties."""
     span = slot(meeting)
     month_only = 1 if span.precision == "month" else 0
     return span.start.year, span.start.month, month_only, span.start, meeting_id
+
+
+def chronological(meetings: Mapping[str, Meeting], series: str | None = None) -> list[str]:
+    """Ids of ``meetings`` (of one series, if given) in :func:`sort_key` order."""
+    return sorted((i for i, m in meetings.items() if series is None or m.series == series),
+                  key=lambda i: sort_key(i, meetings[i]))
 
 
 def when(meeting: Meeting) -> str:

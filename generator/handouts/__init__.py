@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import fi
-from ..core.clock import build_date
+from ..core.clock import build_time
 from ..core.models import NETWORK_ID, Committee, Meeting, Process
 from ..graph import Graph
 from ..site.gitdates import last_commit_dates
@@ -48,7 +48,8 @@ class _Context:
         except ValueError:
             folder = config.content_dir.name
         self.git_dates = last_commit_dates(self.root, folder)
-        self.today = build_date()
+        self.now = build_time()
+        self.today = self.now.date()
 
     def updated(self, ids: set[str]) -> dt.date | None:
         return data.content_date(self.graph, ids, self.git_dates, self.root,
@@ -59,7 +60,7 @@ class _Context:
         return render(
             f"handouts/{template}.html.j2",
             graph=self.graph, site_url=self.config.site_url, site_name=self.config.site_name,
-            today=self.today, doc_title=title, subject=subject, online_url=url,
+            today=self.today, now=self.now, doc_title=title, subject=subject, online_url=url,
             updated=updated, body_class=template, **extra,
         )
 
@@ -78,7 +79,7 @@ def process_handout(ctx: _Context, process_id: str) -> Handout:
         title=_title(process.name, process.abbreviation),
         subject=f"Prosessikuvaus: {process.name} – vaiheet, vastuutahot ja säädösperusta",
         url=entity_url(ctx.config.site_url, ctx.graph, process_id),
-        updated=ctx.updated(data.shown_ids(ctx.graph, process_id, ctx.today)),
+        updated=ctx.updated(data.shown_ids(ctx.graph, process_id, ctx.now)),
     )
     return Handout(handout_path(process_id), html, ctx.source(process_id))
 
@@ -91,7 +92,7 @@ def committee_handout(ctx: _Context, committee_id: str) -> Handout:
         subject=f"{committee.type.capitalize()}: {committee.name} – johto, jäsenet, "
                 "tehtävät ja tulevat kokoukset",
         url=entity_url(ctx.config.site_url, ctx.graph, committee_id),
-        updated=ctx.updated(data.shown_ids(ctx.graph, committee_id, ctx.today)),
+        updated=ctx.updated(data.shown_ids(ctx.graph, committee_id, ctx.now)),
     )
     return Handout(handout_path(committee_id), html, ctx.source(committee_id))
 
@@ -104,7 +105,7 @@ def meeting_handout(ctx: _Context, meeting_id: str) -> Handout:
         title=f"{meeting.title} {when}",
         subject=f"Kokouskutsu ja ohjelma: {ctx.graph.name(meeting.series)}, {when}",
         url=entity_url(ctx.config.site_url, ctx.graph, meeting_id),
-        updated=ctx.updated(data.shown_ids(ctx.graph, meeting_id, ctx.today)),
+        updated=ctx.updated(data.shown_ids(ctx.graph, meeting_id, ctx.now)),
     )
     return Handout(handout_path(meeting_id), html, ctx.source(meeting_id))
 
@@ -123,7 +124,7 @@ def _by_name(graph: Graph, ids: list[str]) -> list[tuple[str, str]]:
     return sorted(((i, graph.name(i)) for i in ids), key=lambda item: fi.sort_key(item[1]))
 
 
-def pack_sections(graph: Graph, today: dt.date) -> list[PackSection]:
+def pack_sections(graph: Graph, now: dt.datetime) -> list[PackSection]:
     """The network, its other (current) committees, the processes and the calendar."""
     committees = {i: c for i, c in graph.committees.items() if not c.ended}
     sections = []
@@ -139,16 +140,16 @@ def pack_sections(graph: Graph, today: dt.date) -> list[PackSection]:
         sections.append(PackSection("prosessit", "Keskeiset prosessit", "process",
                                     "prosessi-", processes, []))
     sections.append(PackSection("kalenteri", "Kalenteri", "calendar", "", [],
-                                data.upcoming_meetings(graph, today)))
+                                data.upcoming_meetings(graph, now)))
     return sections
 
 
 def pack_handout(ctx: _Context) -> Handout:
-    sections = pack_sections(ctx.graph, ctx.today)
+    sections = pack_sections(ctx.graph, ctx.now)
     ids: set[str] = set()
     for section in sections:
         for entity_id, _ in section.entries:
-            ids |= data.shown_ids(ctx.graph, entity_id, ctx.today)
+            ids |= data.shown_ids(ctx.graph, entity_id, ctx.now)
         ids.update(meeting_id for meeting_id, _ in section.meetings)
     html = ctx.render(
         "pack", sections=sections,

@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import fi
 from ..core.annotations import walk_refs
 from ..core.models import END_PHASE, Committee, Meeting, Member, Person, Phase, Process
-from ..domain import membership
+from ..domain import membership, timing
 from ..domain import queries as q
 from ..graph import Graph
 
@@ -75,12 +75,12 @@ def meeting_when(meeting: Meeting) -> str:
     return fi.when(meeting.date, meeting.month, meeting.start, meeting.end)
 
 
-def upcoming_meetings(graph: Graph, today: dt.date, series: str | None = None
+def upcoming_meetings(graph: Graph, now: dt.datetime, series: str | None = None
                       ) -> list[tuple[str, Meeting]]:
-    """Today's and later meetings (month-only ones until their month ends), oldest first."""
+    """Meetings upcoming at ``now`` (:func:`timing.is_upcoming`), in meeting order."""
     meetings = graph.meetings
-    return [(i, meetings[i]) for i in q.meetings_chronological(graph, series)
-            if q.is_upcoming(meetings[i], today)]
+    return [(i, meetings[i]) for i in timing.chronological(meetings, series)
+            if timing.is_upcoming(meetings[i], now)]
 
 
 def phases(process: Process) -> list[tuple[int, Phase]]:
@@ -127,14 +127,14 @@ def flow_layout(figure: str) -> str:
 # --- the date of the content's last change --------------------------------------------
 
 
-def shown_ids(graph: Graph, entity_id: str, today: dt.date) -> set[str]:
+def shown_ids(graph: Graph, entity_id: str, now: dt.datetime) -> set[str]:
     """The entities whose data a handout of ``entity_id`` shows: itself, what it refers to,
     the organisations of the people it names and, for a committee, its upcoming meetings."""
     ids = {entity_id}
     entity = graph.entity(entity_id)
     ids.update(target for _, _, target in walk_refs(entity) if target in graph)
     if isinstance(entity, Committee):
-        ids.update(i for i, _ in upcoming_meetings(graph, today, entity_id))
+        ids.update(i for i, _ in upcoming_meetings(graph, now, entity_id))
     for person_id in [i for i in ids if graph.kind_of(i) == "person"]:
         person = graph.entity(person_id)
         if isinstance(person, Person) and person.organisation:

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import fi
-from ..core.clock import build_date
+from ..core.clock import build_time
 from ..core.models import KINDS, KINDS_BY_KEY, NETWORK_ID, Kind, Law, LawSection
-from ..domain import queries
+from ..domain import queries, timing
 from ..domain.queries import Queries
 from ..graph import Graph
 from ..site import finlex
@@ -79,7 +79,7 @@ def sorted_ids(q: Queries, kind: Kind) -> list[str]:
     ids = queries.ids_of_kind(q.graph, kind)
     if kind.key == "meeting":
         meetings = q.graph.meetings
-        return sorted(ids, key=lambda i: (queries.meeting_key(meetings[i]), i), reverse=True)
+        return sorted(ids, key=lambda i: timing.sort_key(i, meetings[i]), reverse=True)
     return q.by_name(ids)
 
 
@@ -93,13 +93,13 @@ def law_section(law: Law, number: str) -> LawSection | None:
     return next((s for s in law.sections if s.number == number), None)
 
 
-def page_context(graph: Graph, config: SiteConfig, today: dt.date) -> dict[str, Any]:
+def page_context(graph: Graph, config: SiteConfig, now: dt.datetime) -> dict[str, Any]:
     """What every page template may use besides the Jinja environment's globals."""
     return {
-        "q": Queries(graph, today),
+        "q": Queries(graph, now),
         "fi": fi,
         "finlex": finlex,
-        "today": today,
+        "today": now.date(),
         "handouts": config.handouts,
         "config": config,
         "seed_title": seed_title,
@@ -110,19 +110,20 @@ def page_context(graph: Graph, config: SiteConfig, today: dt.date) -> dict[str, 
     }
 
 
-def render_pages(graph: Graph, config: SiteConfig, *, today: dt.date | None = None
+def render_pages(graph: Graph, config: SiteConfig, *, now: dt.datetime | None = None
                  ) -> list[Output]:
-    """The home page, one index per kind and one page per entity."""
-    return [output for task in page_tasks(graph, config, today=today) for output in task()]
+    """The home page, one index per kind and one page per entity, as of ``now`` (default:
+    the build clock)."""
+    return [output for task in page_tasks(graph, config, now=now) for output in task()]
 
 
-def page_tasks(graph: Graph, config: SiteConfig, *, today: dt.date | None = None
+def page_tasks(graph: Graph, config: SiteConfig, *, now: dt.datetime | None = None
                ) -> list[Callable[[], list[Output]]]:
     """:func:`render_pages` as one task per page, to be run in any order and process."""
-    today = today or build_date()
+    now = now or build_time()
     root = config.project_root or config.content_dir.parent
     updated = last_commit_dates(root, config.content_dir.name)
-    context = page_context(graph, config, today)
+    context = page_context(graph, config, now)
 
     def index(kind: Kind, ids: list[str]) -> list[Output]:
         path = index_path(kind.key)
