@@ -7,8 +7,9 @@ Public interface used by the rest of the generator (and by templates as ``calend
 * :func:`when`, :func:`duration` — a meeting's time as text;
 * :func:`in_feeds`, :func:`meeting_feed`, :func:`series_feed` — the ``.ics`` files.
 
-Modules: ``timing`` (Helsinki times, upcoming/past), ``views`` (the calendar page's groups),
-``ics`` and ``vtimezone`` (feeds), ``paths`` (file paths and public addresses).
+Modules: ``views`` (the calendar page's groups), ``ics``, ``vtimezone`` and ``text`` (feeds).
+When meetings are and whether they are upcoming is :mod:`generator.domain.timing`; file
+paths and addresses are :mod:`generator.site.paths`.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """Typed, validated content model: one pydantic model per kind of entity.
 
+One thing, so one module despite its length: the content schema. Every field here is a
+field editors write and the JSON Schema shows them; splitting it would split the schema.
+
 Every field carries a docstring; the JSON Schema editors get in VS Code is derived from
 these models (see ``schema.py``), never written by hand. Models are frozen: once loaded,
 content is read-only for every later stage.

@@ -1,9 +1,10 @@
 """Entity pages, per-kind index pages and the home page.
 
 Every page is a template under ``templates/pages/`` rendered with the same context: the
-graph, the derived relations in :mod:`.queries` (as ``q``), the Finnish formatting module
-(``fi``), the Finlex link builders (``finlex``), the build's reference date and whether
-PDF handouts are produced.
+graph, the derived relations in :mod:`generator.domain.queries` (as ``q``), the Finnish
+formatting module (``fi``), the Finlex link builders (``finlex``), the build's reference
+date and whether PDF handouts are produced. The templates also get the diagrams, the
+calendar helpers and ``handout_path`` from the driver (:mod:`generator.build`).
 """
 
 from __future__ import annotations
