@@ -169,9 +169,6 @@ class Queries:
         """``ids`` without duplicates, in Finnish alphabetical order (SFS 4600)."""
         return sorted(set(ids), key=self._sort_keys.__getitem__)
 
-    def sort_name(self, entity_id: str) -> str:
-        return sort_name(self.graph, entity_id)
-
     def _group_by(self, entities: Mapping[str, BaseModel], field: str) -> dict[str, list[str]]:
         """Ids of ``entities`` (in Finnish order) by the id their ``field`` refers to."""
         index: dict[str, list[str]] = defaultdict(list)

@@ -59,7 +59,7 @@ def handout_path(entity_id: str) -> str:
 def source_path(graph: Graph, entity_id: str, config: SiteConfig) -> str:
     """The YAML file behind an entity, relative to the project root (for edit links)."""
     record = graph.records[entity_id]
-    name = record.document.path.rpartition("/")[2]  # shown paths are POSIX (loader._shown)
+    name = record.document.path.rpartition("/")[2]  # shown paths are POSIX (load.files._shown)
     return f"{config.content_dir.name}/{record.kind.folder}/{name}"
 
 
