@@ -12,7 +12,6 @@ from __future__ import annotations
 from .. import calendar, diagrams
 from ..calendar import render_calendar
 from ..core.gcpause import paused_gc
-from ..diagrams import cache_folder, diagram_session, prepare, render_diagram_pages
 from ..graph import Graph
 from ..handouts import render_handouts
 from ..opendata import render_data
@@ -40,14 +39,15 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     """
     register_template_globals()
     outputs = Outputs()
-    with paused_gc(), diagram_session(cache_folder(config)):
+    # Through the module, not names imported from it: tests swap diagrams.cache_folder.
+    with paused_gc(), diagrams.diagram_session(diagrams.cache_folder(config)):
         tasks = [
             *page_tasks(graph, config),
             lambda: render_data(graph, config),
             lambda: render_calendar(graph, config),
-            lambda: render_diagram_pages(graph, config),
+            lambda: diagrams.render_diagram_pages(graph, config),
         ]
-        prepare(graph)  # before forking: the workers inherit the drawn diagrams
+        diagrams.prepare(graph)  # before forking: the workers inherit the drawn diagrams
         outputs.extend(run_tasks(tasks, config.jobs))
         if config.handouts:
             outputs.extend(render_handouts(graph, config))

@@ -1,8 +1,9 @@
 """What the handout templates show, computed from the graph.
 
 Membership, vacancies, meeting order and phase order come from :mod:`generator.domain`
-(membership, timing, queries), so a handout always agrees with its web page. Added here: people's details for print,
-the membership rows of people without a seat, and the date of the content's last change.
+(membership, timing, queries), so a handout always agrees with its web page. Added here:
+people's details for print, the membership rows of people without a seat, and the date of
+the content's last change.
 """
 
 from __future__ import annotations
