@@ -25,9 +25,10 @@ from typing import Any
 
 import yaml
 
-from generator.models import KINDS
+from generator.core.annotations import walk_markdown, walk_refs
+from generator.core.models import KINDS, MENTION
+from generator.graph import Graph
 from generator.pipeline import check
-from generator.resolve import MENTION, Graph, walk_markdown, walk_refs
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/{}.schema.json\n"

@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from generator import parsecache
+from generator.build import SiteConfig, render_site
 from generator.diagrams import session
 from generator.pipeline import check
-from generator.render import SiteConfig, render_site
 
 
 def _config(content: Path) -> SiteConfig:

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from . import fi
-from .diagnostics import Report, close_matches, did_you_mean, suggestion
-from .models import KINDS_BY_KEY
+from .build import SiteConfig, render_site
+from .core.diagnostics import Report, close_matches, did_you_mean, suggestion
+from .core.models import KINDS_BY_KEY
 from .pipeline import check
-from .render import SiteConfig, render_site
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("check", "generate", "schema", "new")

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from . import fi
+from .core.models import MENTION
 
 # A link target may hold one level of balanced parentheses, as in Markdown itself:
 # `[x](javascript:alert(1))` must be matched whole, or its tail would be left as text.
@@ -26,7 +27,6 @@ _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>")
 SAFE_SCHEMES = ("https:", "http:", "mailto:")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|!~{}])")
 _SAFE_AUTOLINK = re.compile(r"&lt;(https://[^\s&]*)&gt;")
-_MENTION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 # Any inline link destination: "](" then everything up to ")" (whitespace, newlines and a
 # title included; Python-Markdown allows all of them, browsers drop tabs and newlines).
 _LINK_DESTINATION = re.compile(r"\]\(([^)]*)")
@@ -101,7 +101,7 @@ def markdown(value: str, mention: Callable[[str], str]) -> str:
     if "]:" in text:
         text = _REFERENCE.sub(reference, text)
     if "[[" in text:
-        text = _MENTION.sub(lambda m: mention(m.group(1).strip()), text)
+        text = MENTION.sub(lambda m: mention(m.group(1).strip()), text)
     return text
 
 

@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .render import Output, Outputs
+from .build import Output, Outputs
 
 MANIFEST = ".generated.json"
 FRONT_MATTER = b"---\n"

@@ -28,7 +28,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .cache import Cache
+from .core.cache import Cache
 
 KEY = "pages"
 SUFFIX = ".marshal"

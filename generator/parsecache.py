@@ -26,13 +26,13 @@ from typing import Any
 
 import yaml
 
-from .cache import Cache
+from .core.cache import Cache
 
 FOLDER = Path(".cache") / "content"
 KEY = "yaml"  # one file, .cache/content/yaml.marshal, holds every entry
 SUFFIX = ".marshal"
 FILE_NAME = KEY + SUFFIX
-PARSER_MODULES = ("loader.py", "yaml_problems.py")
+PARSER_MODULES = ("load/files.py", "load/problems.py")
 """The code a parse result depends on (:func:`code_version`)."""
 ENTRY_FORMAT = 2  # raise when an entry's shape changes (2: warnings in each entry)
 

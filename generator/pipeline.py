@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 from . import parsecache
-from .diagnostics import ContentError, Report
-from .gcpause import paused_gc
-from .loader import load
-from .resolve import Graph, resolve
-from .validate import build
+from .core.diagnostics import ContentError, Report
+from .core.gcpause import paused_gc
+from .graph import Graph
+from .load.files import load
+from .load.validate import build
+from .rules import resolve
 
 
 def check(content: Path, *, today: dt.date | None = None, parse_cache: bool = True

@@ -21,11 +21,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from . import search_fi
-from .diagnostics import ContentError
+from .build import Outputs, SiteConfig, render_site
+from .core.diagnostics import ContentError
 from .diagrams import DiagramError
 from .mkdocs_pages import PageCache
 from .pipeline import load_graph
-from .render import Outputs, SiteConfig, render_site
 
 log = logging.getLogger("mkdocs.plugins.yhdyspinta")
 

@@ -8,8 +8,9 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from . import fi
-from .formats import PLACEHOLDER, SLUG, SLUG_DESCRIPTION
-from .models import Kind, literal_choices, or_list
+from .core.annotations import literal_choices
+from .core.formats import PLACEHOLDER, SLUG, SLUG_DESCRIPTION
+from .core.models import Kind, or_list
 from .schema import schema_comment
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import KINDS, Kind
+from .core.models import KINDS, Kind
 
 SCHEMA_DIR = "schema"
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import Report
+from generator.build import register_template_globals
+from generator.core.diagnostics import Report
+from generator.graph import Graph
 from generator.pipeline import check
-from generator.resolve import Graph
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -50,6 +51,13 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(textwrap.dedent(text).lstrip("\n"), "utf-8")
     return root
+
+
+@pytest.fixture(scope="session", autouse=True)
+def template_globals() -> None:
+    """Tests that render one feature's pages directly get the globals the driver registers
+    (diagrams, calendar, handout links) in a real build."""
+    register_template_globals()
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import Cache, digest
+from generator.core.cache import Cache, digest
 
 KEY = "a" * 64
 

@@ -18,13 +18,14 @@ import vobject
 from conftest import FIXED_EPOCH, FIXTURES
 
 from generator import calendar
-from generator.calendar import timing, vtimezone
-from generator.diagnostics import Report
-from generator.models import KINDS_BY_FOLDER
+from generator.build import Output, SiteConfig
+from generator.calendar import vtimezone
+from generator.core.diagnostics import Report
+from generator.core.models import KINDS_BY_FOLDER
+from generator.domain import timing
+from generator.graph import Graph
+from generator.pages import render_pages
 from generator.pipeline import check
-from generator.render import Output, SiteConfig
-from generator.render.pages import render_pages
-from generator.resolve import Graph
 from generator.schema import schema_comment
 
 CONTENT = FIXTURES / "calendar" / "content"

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from conftest import write_tree
 
-from generator.changes import CACHE_FOLDER, MAX_ENTRIES, history
-from generator.field_labels import FIELD_LABELS, changed_fields
-from generator.models import KINDS, KINDS_BY_FOLDER
+from generator.core.models import KINDS, KINDS_BY_FOLDER
+from generator.domain.field_labels import FIELD_LABELS, changed_fields
+from generator.pages.changes import FEED, PAGE, UNAVAILABLE, render_changes
 from generator.pipeline import check
-from generator.render.changes import FEED, PAGE, UNAVAILABLE, render_changes
-from generator.render.site import SiteConfig
 from generator.schema import schema_comment
+from generator.site.history import CACHE_FOLDER, MAX_ENTRIES, history
+from generator.site.output import SiteConfig
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SRC = 'sources: [{url: "https://tem.fi/tyonvk"}]\n'

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.models import KINDS
+from generator.core.models import KINDS
 from generator.schema import schema_text
 
 ROOT = Path(__file__).resolve().parent.parent

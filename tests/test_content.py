@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.formats import SLUG
-from generator.models import KINDS, Committee, Law, Meeting, Process, Topic
+from generator.core.formats import SLUG
+from generator.core.models import KINDS, Committee, Law, Meeting, Process, Topic
+from generator.graph import Graph
 from generator.pipeline import check
-from generator.resolve import Graph
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

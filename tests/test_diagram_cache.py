@@ -12,11 +12,12 @@ from typing import Any
 import pytest
 from conftest import ROOT
 
-from generator import cache, diagrams
+from generator import diagrams
+from generator.build import SiteConfig, render_site
+from generator.core import cache
 from generator.diagrams import dot_process, page_diagrams, session
 from generator.diagrams.figure import figure_key
 from generator.pipeline import check
-from generator.render import SiteConfig, render_site
 
 CONTENT = Path(__file__).parent / "fixtures" / "diagrams" / "content"
 REAL = ROOT / "content"

@@ -24,9 +24,9 @@ from generator import diagrams, escape, fi
 from generator.diagrams import dot_process, palette, session
 from generator.diagrams.dot import MIN_TEXT_PX, SMALL_SIZE
 from generator.diagrams.process import process_diagram
+from generator.graph import Graph
 from generator.pipeline import check
-from generator.render.site import SiteConfig
-from generator.resolve import Graph
+from generator.site.output import SiteConfig
 
 FIXTURE = Path(__file__).parent / "fixtures" / "diagrams"
 CONTENT = FIXTURE / "content"
@@ -221,7 +221,7 @@ def test_links_are_outside_the_image_and_relative_to_the_page(graph: Graph) -> N
 
 
 def test_page_helpers() -> None:
-    from generator.diagrams.links import page_href, page_url
+    from generator.site.paths import page_href, page_url
 
     assert page_url("index.md") == ""
     assert page_url("organisaatiot/index.md") == "organisaatiot/"

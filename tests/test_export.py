@@ -12,8 +12,7 @@ import jsonschema
 import pytest
 from conftest import FIXTURES
 
-from generator.pipeline import check
-from generator.render.export import (
+from generator.opendata import (
     DATA_PAGE,
     GRAPH_FILE,
     GRAPH_SCHEMA,
@@ -21,7 +20,8 @@ from generator.render.export import (
     POPOLO_SCHEMA,
     render_data,
 )
-from generator.render.site import SiteConfig
+from generator.pipeline import check
+from generator.site.output import SiteConfig
 
 CONTENT = FIXTURES / "pages" / "content"
 TODAY = dt.date(2025, 5, 12)

@@ -11,9 +11,8 @@ import pytest
 from conftest import FIXTURES, ROOT
 from pydantic import BaseModel
 
-from generator.pipeline import check
-from generator.render import SiteConfig
-from generator.render.export import (
+from generator.build import SiteConfig
+from generator.opendata import (
     GraphExport,
     PopoloExport,
     _json,
@@ -21,6 +20,7 @@ from generator.render.export import (
     graph_export,
     popolo_export,
 )
+from generator.pipeline import check
 
 
 @pytest.mark.parametrize("content", [ROOT / "content", FIXTURES / "hostile" / "content"],

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator import pipeline
-from generator.gcpause import paused_gc
+from generator.core.gcpause import paused_gc
 
 ROOT = Path(__file__).resolve().parent.parent
 

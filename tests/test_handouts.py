@@ -20,17 +20,17 @@ import pytest
 from conftest import FIXED_EPOCH, FIXTURES, ROOT
 
 from generator import escape, fi
+from generator.graph import Graph
 from generator.handouts import (
     PACK_PATH,
     data,
-    handout_path,
     handouts,
     pdf,
     render_handouts,
 )
 from generator.pipeline import check
-from generator.render.site import SiteConfig
-from generator.resolve import Graph
+from generator.site.output import SiteConfig
+from generator.site.paths import handout_path
 
 CONTENT = FIXTURES / "handouts" / "content"
 BUILD_DAY = dt.date(2025, 5, 12)  # FIXED_EPOCH in Helsinki

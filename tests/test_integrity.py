@@ -15,11 +15,11 @@ import yaml
 from conftest import FIXED_EPOCH, ROOT
 
 from generator import escape
-from generator.clock import HELSINKI
-from generator.diagnostics import Report
-from generator.models import KINDS_BY_FOLDER
+from generator.core.clock import HELSINKI
+from generator.core.diagnostics import Report
+from generator.core.models import KINDS_BY_FOLDER
+from generator.graph import Graph
 from generator.pipeline import check
-from generator.resolve import Graph
 from generator.schema import schema_comment
 
 Files = dict[str, str]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import Report
-from generator.loader import load
+from generator.core.diagnostics import Report
+from generator.load.files import load
 
 BODY = """\
 name: Työ- ja elinkeinoministeriö

@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import loader, parsecache, yaml_problems
-from generator.diagnostics import Report
-from generator.loader import load
+from generator import parsecache
+from generator.core.diagnostics import Report
+from generator.load import files as loader
+from generator.load import problems as yaml_problems
+from generator.load.files import load
 
 SCHEMA = "# yaml-language-server: $schema=../../schema/person.schema.json\n"
 PERSON = SCHEMA + "name: Ellen Vogt\nrole: erityisasiantuntija\n"

@@ -26,12 +26,14 @@ import yaml
 from conftest import FIXTURES, ROOT
 from markupsafe import Markup
 
-from generator import calendar, diagrams, finlex
-from generator.clock import HELSINKI
+from generator import calendar, diagrams
+from generator.core.annotations import walk_refs
+from generator.core.clock import HELSINKI
+from generator.graph import Graph
+from generator.pages import render_pages
 from generator.pipeline import check
-from generator.render.pages import render_pages
-from generator.render.site import Output, SiteConfig
-from generator.resolve import Graph, walk_refs
+from generator.site import finlex
+from generator.site.output import Output, SiteConfig
 
 CONTENT = FIXTURES / "pages" / "content"
 GOLDEN = Path(__file__).resolve().parent / "golden" / "pages"
@@ -85,7 +87,7 @@ def _render(graph: Graph, *, handouts: bool = True, content: Path = CONTENT
             patch.setattr(diagrams, name, marker(name))
         config = SiteConfig(content_dir=content, project_root=content.parent,
                             handouts=handouts)
-        outputs = render_pages(graph, config, today=TODAY)
+        outputs = render_pages(graph, config, now=NOW)
     return {o.path: o for o in outputs}
 
 
@@ -264,7 +266,7 @@ def test_committee_leadership_sub_committees_meetings_and_milestones(
 
 
 def _page_path(graph: Graph, entity_id: str) -> str:
-    from generator.render.env import entity_path
+    from generator.site.paths import entity_path
 
     return entity_path(graph, entity_id)
 
@@ -612,7 +614,7 @@ def _edit_link(html: str) -> str | None:
 
 
 def test_edit_links_open_the_yaml_file(built_site: Path, real_graph: Graph) -> None:
-    from generator.render.env import entity_path
+    from generator.site.paths import entity_path
 
     repo = "https://github.com/yhdyspintaverkosto/tietopankki/edit/main/"
     checked = 0
@@ -630,7 +632,7 @@ def test_edit_links_open_the_yaml_file(built_site: Path, real_graph: Graph) -> N
 
 
 def test_nav_lists_sections_not_entities(built_site: Path, real_graph: Graph) -> None:
-    from generator.render.env import entity_path
+    from generator.site.paths import entity_path
 
     html = (built_site / "index.html").read_text("utf-8")
     nav = html[html.index('class="md-nav md-nav--primary"'):html.index("md-sidebar--secondary")]
@@ -645,8 +647,8 @@ def test_nav_lists_sections_not_entities(built_site: Path, real_graph: Graph) ->
 def test_updated_is_the_last_commit_of_the_yaml_file(built_site: Path, real_graph: Graph) -> None:
     """"Päivitetty" comes from git, never from the build clock (SOURCE_DATE_EPOCH here)."""
     from generator import fi
-    from generator.gitdates import last_commit_dates
-    from generator.render.env import entity_path
+    from generator.site.gitdates import last_commit_dates
+    from generator.site.paths import entity_path
 
     dates = last_commit_dates(ROOT, "content")
     checked = 0
@@ -720,10 +722,10 @@ def test_next_meeting_follows_the_readers_clock(built_site: Path) -> None:
 
 
 def test_relative_links_match_posixpath() -> None:
-    """render.site.relative does by string arithmetic what posixpath.relpath does."""
+    """site.paths.relative does by string arithmetic what posixpath.relpath does."""
     import itertools
 
-    from generator.render.site import relative
+    from generator.site.paths import relative
 
     paths = ["index.md", "a.md", "a/index.md", "a/b.md", "a/b/c.md", "b/c/d.md", "a/a/a.md",
              "data/yhdyspinta.json", "pdf/x.pdf", "kalenteri/index.md"]

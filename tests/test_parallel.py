@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from generator.render import parallel
+from generator.build import parallel
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,8 +26,8 @@ PRELUDE = """
 import json, os, logging
 import pytest
 
-from generator.render import parallel
-from generator.render.site import Output
+from generator.build import parallel
+from generator.site.output import Output
 PARENT = os.getpid()
 FORKS = []
 _fork = os.fork
@@ -58,7 +58,7 @@ def test_parallel_render_of_the_real_content_matches_a_serial_one(tmp_path: Path
     ran = run_fresh(f"""
         from pathlib import Path
         from generator.pipeline import check
-        from generator.render import SiteConfig, render_site
+        from generator.build import SiteConfig, render_site
         content = Path({str(ROOT / "content")!r})
         graph, report = check(content)
         def render(jobs):

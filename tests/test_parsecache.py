@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import loader, parsecache
-from generator.diagnostics import Report
+from generator import parsecache
+from generator.core.diagnostics import Report
+from generator.load import files as loader
 from generator.pipeline import check
 
 BODY = """\

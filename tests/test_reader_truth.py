@@ -23,17 +23,24 @@ from conftest import FIXED_EPOCH, write_tree
 from markupsafe import Markup
 
 from generator import calendar, diagrams
-from generator.committee_state import committee_state
-from generator.handouts import handout_path, render_handouts
-from generator.meeting_state import UNCONFIRMED_NOTICE, meeting_state
-from generator.models import Committee, Meeting
+from generator.core.clock import HELSINKI
+from generator.core.models import Committee, Meeting
+from generator.domain.committee_state import committee_state
+from generator.domain.meeting_state import UNCONFIRMED_NOTICE, meeting_state
+from generator.graph import Graph
+from generator.handouts import render_handouts
+from generator.opendata import render_data
+from generator.pages import render_pages
 from generator.pipeline import check
-from generator.render.export import render_data
-from generator.render.pages import render_pages
-from generator.render.site import SiteConfig
-from generator.resolve import Graph
+from generator.site.output import SiteConfig
+from generator.site.paths import handout_path
 
 TODAY = dt.date(2025, 5, 12)  # FIXED_EPOCH in Helsinki
+
+
+def at(day: dt.date) -> dt.datetime:
+    """Noon of ``day`` in Helsinki: the moment a test's build runs at."""
+    return dt.datetime.combine(day, dt.time(12), HELSINKI)
 SECRET = "TOIMITTAJAN-MUISTIO"  # in every editor_note; must appear in no output
 SRC = "sources:\n  - document: 000_29a47eed100e93b4.txt\n    location: Jäsenet\n"
 FILES = {
@@ -152,7 +159,7 @@ def pages(graph: Graph, config: SiteConfig, clock: None) -> dict[str, str]:
     with pytest.MonkeyPatch.context() as patch:
         for name in ("process_flow", "org_chart", "relation_graph", "timeline"):
             patch.setattr(diagrams, name, marker)
-        outputs = render_pages(graph, config, today=TODAY)
+        outputs = render_pages(graph, config, now=at(TODAY))
     return {o.path: str(o.content) for o in outputs}
 
 
@@ -252,14 +259,15 @@ def test_committee_state_turns_at_the_end_of_the_expected_month(graph: Graph) ->
 def test_meeting_state(graph: Graph) -> None:
     past, held, coming = (graph.meetings[i] for i in (
         "nvk-2025-03-03", "nvk-2025-02-03", "nvk-2025-09-01"))
-    assert meeting_state(past, TODAY).state == "vahvistamatta"
-    assert meeting_state(past, dt.date(2025, 3, 3)).state == "suunniteltu"  # on the day
-    assert meeting_state(held, TODAY).label == "Pidetty"
-    assert meeting_state(coming, TODAY).label == "Suunniteltu"
+    assert meeting_state(past, at(TODAY)).state == "vahvistamatta"
+    assert meeting_state(past, dt.datetime(2025, 3, 3, 8, tzinfo=HELSINKI)).state == \
+        "suunniteltu"  # on the day, before it ends
+    assert meeting_state(held, at(TODAY)).label == "Pidetty"
+    assert meeting_state(coming, at(TODAY)).label == "Suunniteltu"
     month_only = Meeting.model_validate({"series": "nvk", "title": "x", "month": "2025-04",
                                          "sources": [{"url": "https://example.fi"}]})
-    assert meeting_state(month_only, dt.date(2025, 4, 30)).state == "suunniteltu"
-    assert meeting_state(month_only, dt.date(2025, 5, 1)).state == "vahvistamatta"
+    assert meeting_state(month_only, at(dt.date(2025, 4, 30))).state == "suunniteltu"
+    assert meeting_state(month_only, at(dt.date(2025, 5, 1))).state == "vahvistamatta"
 
 
 def test_past_planned_meeting_page_does_not_read_planned(pages: dict[str, str]) -> None:
@@ -339,7 +347,7 @@ def test_editor_notes_reach_no_pdf(pdfs: dict[str, str]) -> None:
 
 
 def test_editor_note_is_documented_for_editors_in_every_schema() -> None:
-    from generator.models import KINDS
+    from generator.core.models import KINDS
     from generator.schema import schema_for
 
     for kind in KINDS:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.models import KINDS
+from generator.core.models import KINDS
 from generator.pipeline import check
 
 ROOT = Path(__file__).resolve().parent.parent

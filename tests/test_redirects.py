@@ -11,10 +11,10 @@ import pytest
 from conftest import copy_project, mkdocs_build, write_tree
 
 from generator.cli import main
-from generator.diagnostics import Report
-from generator.models import KINDS_BY_FOLDER
+from generator.core.diagnostics import Report
+from generator.core.models import KINDS_BY_FOLDER
+from generator.graph import Graph
 from generator.pipeline import check
-from generator.resolve import Graph
 from generator.schema import schema_comment
 
 SRC = 'sources: [{url: "https://tem.fi/palkkatuki"}]\n'

@@ -12,17 +12,23 @@ from pathlib import Path
 import pypdf
 import pytest
 
-from generator.diagnostics import Report
+from generator.core.clock import HELSINKI
+from generator.core.diagnostics import Report
+from generator.core.models import KINDS_BY_FOLDER
+from generator.graph import Graph
 from generator.handouts import render_handouts
-from generator.models import KINDS_BY_FOLDER
+from generator.opendata import GRAPH_FILE, render_data
+from generator.pages import render_pages
 from generator.pipeline import check
-from generator.render.export import GRAPH_FILE, render_data
-from generator.render.pages import render_pages
-from generator.render.site import SiteConfig
-from generator.resolve import Graph
 from generator.schema import schema_comment
+from generator.site.output import SiteConfig
 
 TODAY = dt.date(2025, 5, 12)
+
+
+def at(day: dt.date) -> dt.datetime:
+    """Noon of ``day`` in Helsinki: the moment a test's build runs at."""
+    return dt.datetime.combine(day, dt.time(12), HELSINKI)
 SRC = 'sources: [{url: "https://www.finlex.fi/fi/lainsaadanto/2023/381"}]\n'
 OLD_LAW = """\
 title: Laki työllistymistä edistävästä monialaisesta yhteispalvelusta
@@ -80,7 +86,7 @@ def built(make_content: Callable[[Files], Path]) -> tuple[Graph, Path]:
 def test_law_page_and_index_say_when_and_by_what(built: tuple[Graph, Path]) -> None:
     graph, content = built
     pages = {o.path: str(o.content) for o in render_pages(
-        graph, SiteConfig(content_dir=content, project_root=content.parent), today=TODAY)}
+        graph, SiteConfig(content_dir=content, project_root=content.parent), now=at(TODAY))}
     law = pages["lait/laki-1369-2014.md"]
     assert '!!! warning "Kumottu säädös"\n    Tämä säädös on kumottu 1.1.2025, ja sen kumosi ' \
            "[Laki työllistymisen monialaisesta edistämisestä](laki-381-2023.md) (381/2023)." \
@@ -97,7 +103,7 @@ def test_law_page_and_index_say_when_and_by_what(built: tuple[Graph, Path]) -> N
     # before the repeal takes effect the law page says it will be repealed
     early = {o.path: str(o.content) for o in render_pages(
         graph, SiteConfig(content_dir=content, project_root=content.parent),
-        today=dt.date(2024, 6, 1))}
+        now=at(dt.date(2024, 6, 1)))}
     assert "- **Kumotaan:** 1.1.2025" in early["lait/laki-1369-2014.md"]
     assert "Kumottu säädös" not in early["lait/laki-1369-2014.md"]
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.diagnostics import Report
-from generator.models import KINDS_BY_FOLDER
+from generator.core.diagnostics import Report
+from generator.core.models import KINDS_BY_FOLDER
+from generator.graph import Graph
 from generator.pipeline import check
-from generator.resolve import Graph
 from generator.schema import schema_comment
 
 Files = dict[str, str]
@@ -350,8 +350,8 @@ def test_reference_walks_skip_only_fields_that_cannot_hold_models() -> None:
     import datetime as dt
     from typing import Annotated, Any, Literal
 
-    from generator.models import Member, Relation
-    from generator.resolve import may_hold_models
+    from generator.core.annotations import may_hold_models
+    from generator.core.models import Member, Relation
 
     for plain in (str, int, dt.date, list[str], Annotated[str, "meta"] | None,
                   Literal["a", "b"], None, type(None)):

@@ -18,9 +18,9 @@ from conftest import write_tree
 from pydantic import BaseModel
 
 from generator import fi
-from generator.diagnostics import Report
-from generator.formats import PATTERNS, SLUG_DESCRIPTION
-from generator.models import KINDS, KINDS_BY_FOLDER, KINDS_BY_KEY
+from generator.core.diagnostics import Report
+from generator.core.formats import PATTERNS, SLUG_DESCRIPTION
+from generator.core.models import KINDS, KINDS_BY_FOLDER, KINDS_BY_KEY
 from generator.pipeline import check
 from generator.scaffold import create, id_problem, template_for
 from generator.schema import schema_comment

@@ -19,7 +19,7 @@ import yaml
 from conftest import ROOT, write_tree
 
 from generator.cli import main
-from generator.diagnostics import Diagnostic
+from generator.core.diagnostics import Diagnostic
 
 CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 SCHEMA = "# yaml-language-server: $schema=../../schema/{}.schema.json\n"

@@ -4,6 +4,11 @@
 // build. This script (1) re-sorts meetings by the reader's clock, so "upcoming" never goes
 // stale on a static site, and (2) reveals series filter checkboxes. Pages without a
 // calendar are left alone.
+//
+// The rule is the build's (generator/domain/timing.py): each meeting carries the moment it
+// stops being upcoming (data-end: its end time; the end of its day without an end time; the
+// end of its month when only the month is known) and its place in the meeting order
+// (data-order: month-only meetings after the dated ones of their month).
 (function () {
   "use strict";
 

@@ -2,8 +2,9 @@
 //
 // 1. "Seuraava kokous" by the reader's clock (home and committee pages).
 // The build writes its own answer first and the later meetings hidden after it, each with
-// the moment it is over (data-ends). A static page goes stale; this shows the first meeting
-// not yet over now, or the "none known" line. Without JavaScript the build's answer stands.
+// the moment it stops being upcoming (data-ends; the rule is generator/domain/timing.py).
+// A static page goes stale; this shows the first meeting not yet over now, or the "none
+// known" line. Without JavaScript the build's answer stands.
 (function () {
   "use strict";
 

@@ -4,11 +4,12 @@ Public interface used by the rest of the generator (and by templates as ``calend
 
 * :func:`render_calendar` — the calendar's generated files (pages, ``.ics`` feeds);
 * :func:`next_meeting` — the next meeting (optionally of one series) at build time;
-* :func:`when`, :func:`duration`, :data:`STATUS_LABELS` — a meeting's time and status as text;
+* :func:`when`, :func:`duration` — a meeting's time as text;
 * :func:`in_feeds`, :func:`meeting_feed`, :func:`series_feed` — the ``.ics`` files.
 
-Modules: ``timing`` (Helsinki times, upcoming/past), ``views`` (the calendar page's groups),
-``ics`` and ``vtimezone`` (feeds), ``paths`` (file paths and public addresses).
+Modules: ``views`` (the calendar page's groups), ``ics``, ``vtimezone`` and ``text`` (feeds).
+When meetings are and whether they are upcoming is :mod:`generator.domain.timing`; file
+paths and addresses are :mod:`generator.site.paths`.
 """
 
 from __future__ import annotations
@@ -19,18 +20,27 @@ from pathlib import PurePosixPath
 from markupsafe import Markup
 
 from .. import escape
-from ..clock import build_time
-from ..gitdates import last_commit_times
-from ..render.site import Output, SiteConfig
-from ..resolve import Graph
-from . import ics, paths
-from .paths import ALL_FEED, meeting_feed, series_feed
-from .timing import STATUS_LABELS, duration, in_feeds, is_upcoming, slot, slot_text, sort_key, when
+from ..core.clock import build_time
+from ..domain.timing import (
+    duration,
+    in_feeds,
+    is_upcoming,
+    slot,
+    slot_text,
+    sort_key,
+    when,
+)
+from ..graph import Graph
+from ..site import paths
+from ..site.gitdates import last_commit_times
+from ..site.output import Output, SiteConfig
+from ..site.paths import ALL_FEED, meeting_feed, series_feed
+from ..site.templates import render
+from . import ics
 from .views import calendar_view, series_label, series_with_meetings
 
 __all__ = [
     "ALL_FEED",
-    "STATUS_LABELS",
     "cell",
     "duration",
     "feeds",
@@ -56,7 +66,7 @@ def next_meeting(graph: Graph, series: str | None = None,
     now = now or build_time()
     candidates = [
         (sort_key(i, m), i) for i, m in graph.meetings.items()
-        if m.status != "peruttu" and (series is None or m.series == series)
+        if not m.cancelled and (series is None or m.series == series)
         and is_upcoming(m, now)
     ]
     return min(candidates)[1] if candidates else None
@@ -65,15 +75,16 @@ def next_meeting(graph: Graph, series: str | None = None,
 def feeds(graph: Graph, config: SiteConfig) -> list[ics.Feed]:
     """The all-meetings feed, one per series with meetings, and one per dated meeting."""
     meetings = graph.meetings
+    calendar_url = paths.absolute(config.site_url, paths.CALENDAR_PAGE)
     result = [ics.Feed(
         ALL_FEED, f"{config.site_name} – kaikki kokoukset",
-        f"Kaikki kokoukset: {paths.absolute(config, paths.CALENDAR_PAGE)}", sorted(meetings),
+        f"Kaikki kokoukset: {calendar_url}", sorted(meetings),
     )]
     for series in series_with_meetings(graph):
         ids = sorted(i for i, m in meetings.items() if m.series == series.id)
         result.append(ics.Feed(
             series_feed(series.id), f"{series.label} – kokoukset",
-            f"{series.name}: kokoukset. {paths.absolute(config, paths.CALENDAR_PAGE)}", ids,
+            f"{series.name}: kokoukset. {calendar_url}", ids,
         ))
     for meeting_id, meeting in sorted(meetings.items()):
         if in_feeds(meeting):
@@ -104,8 +115,6 @@ def stamps(graph: Graph, config: SiteConfig) -> dict[str, dt.datetime]:
 
 def render_calendar(graph: Graph, config: SiteConfig) -> list[Output]:
     """Calendar page, subscribe page and feeds."""
-    from ..render.env import render
-
     view = calendar_view(graph, build_time())
     all_feeds = feeds(graph, config)
     listed = [f for f in all_feeds if not f.path.startswith("kokoukset/")]
@@ -114,7 +123,7 @@ def render_calendar(graph: Graph, config: SiteConfig) -> list[Output]:
                                            view=view, feeds=listed)),
         Output(paths.SUBSCRIBE_PAGE, render(
             "calendar/subscribe.md.j2", graph, paths.SUBSCRIBE_PAGE, feeds=listed,
-            urls={f.path: paths.absolute(config, f.path) for f in listed},
+            urls={f.path: paths.absolute(config.site_url, f.path) for f in listed},
             webcal=paths.webcal, month_only=[i for i, m in sorted(graph.meetings.items())
                                              if not in_feeds(m)],
         )),

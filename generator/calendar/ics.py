@@ -15,16 +15,17 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event
 from icalendar.cal.component import Component
 
-from ..clock import build_date
-from ..meeting_state import meeting_state
-from ..models import Meeting, Person
-from ..render.site import SiteConfig
-from ..resolve import Graph
-from . import paths, timing, vtimezone
+from ..core.clock import build_time
+from ..core.models import Meeting, Person
+from ..domain import timing
+from ..domain.meeting_state import meeting_state
+from ..graph import Graph
+from ..site import paths
+from ..site.output import SiteConfig
+from . import vtimezone
 from .text import plain
 
 REFRESH = dt.timedelta(hours=12)  # how often clients should fetch the feed again
-STATUS = {"peruttu": "CANCELLED", "pidetty": "CONFIRMED"}
 _END = b"END:VCALENDAR\r\n"
 FOLD_AT = 75  # octets: RFC 5545 folds content lines this long or longer
 
@@ -63,14 +64,14 @@ def location(meeting: Meeting) -> str:
     return "; ".join(parts)
 
 
-def status(meeting: Meeting, today: dt.date | None = None) -> str:
+def status(meeting: Meeting, now: dt.datetime | None = None) -> str:
     """CANCELLED, CONFIRMED, or TENTATIVE for a planned meeting whose time is not known yet,
-    and for one whose date has passed without a source confirming it was held."""
-    if meeting.status in STATUS:
-        return STATUS[meeting.status]
-    if meeting_state(meeting, today or build_date()).state == "vahvistamatta":
+    and for one whose time has passed without a source confirming it was held."""
+    if meeting.cancelled:
+        return "CANCELLED"
+    if meeting_state(meeting, now or build_time()).state == "vahvistamatta":
         return "TENTATIVE"
-    return "CONFIRMED" if meeting.start is not None else "TENTATIVE"
+    return "CONFIRMED" if meeting.held or meeting.start is not None else "TENTATIVE"
 
 
 def description(graph: Graph, config: SiteConfig, meeting_id: str, meeting: Meeting) -> str:
@@ -82,10 +83,10 @@ def description(graph: Graph, config: SiteConfig, meeting_id: str, meeting: Meet
     lines = [name(meeting.series), timing.when(meeting)]
     if meeting.inferred:  # the time is the editor's reading, not the source's words
         lines[1] += f" (päätelty: {meeting.inferred})"
-    if meeting.status == "peruttu":
+    if meeting.cancelled:
         lines.insert(0, "KOKOUS ON PERUTTU.")
     else:
-        notice = meeting_state(meeting, build_date()).notice
+        notice = meeting_state(meeting, build_time()).notice
         if notice:
             lines.insert(0, notice)
     if meeting.format:
@@ -111,7 +112,7 @@ def description(graph: Graph, config: SiteConfig, meeting_id: str, meeting: Meet
     if meeting.materials:
         lines += ["", "Materiaalit:"]
         lines += [f"- {link.title}: {link.url}" for link in meeting.materials]
-    lines += ["", f"Kokoussivu: {paths.absolute(config, paths.meeting_page(meeting_id))}"]
+    lines += ["", f"Kokoussivu: {paths.absolute(config.site_url, paths.meeting_page(meeting_id))}"]
     return "\n".join(lines)
 
 
@@ -133,7 +134,7 @@ def event(graph: Graph, config: SiteConfig, meeting_id: str, stamp: dt.datetime)
         item.add("transp", "OPAQUE")
     item.add("sequence", meeting.sequence)
     item.add("status", status(meeting))
-    cancelled = meeting.status == "peruttu"
+    cancelled = meeting.cancelled
     item.add("summary", f"Peruttu: {meeting.title}" if cancelled else meeting.title)
     where = location(meeting)
     if where:
@@ -145,7 +146,7 @@ def event(graph: Graph, config: SiteConfig, meeting_id: str, stamp: dt.datetime)
         item.add("conference", meeting.online, parameters=parameters)
     item.add("description", description(graph, config, meeting_id, meeting))
     item.add("categories", [graph.name(meeting.series)])
-    item.add("url", paths.absolute(config, paths.meeting_page(meeting_id)))
+    item.add("url", paths.absolute(config.site_url, paths.meeting_page(meeting_id)))
     item.add("class", "PUBLIC")
     return item
 
@@ -174,8 +175,8 @@ def calendar(graph: Graph, config: SiteConfig, feed: Feed,
     cal.add("description", feed.description)
     cal.add("x-wr-caldesc", feed.description)
     cal.add("x-wr-timezone", vtimezone.TZID)
-    cal.add("url", paths.absolute(config, paths.CALENDAR_PAGE))
-    cal.add("source", paths.absolute(config, feed.path), parameters={"VALUE": "URI"})
+    cal.add("url", paths.absolute(config.site_url, paths.CALENDAR_PAGE))
+    cal.add("source", paths.absolute(config.site_url, feed.path), parameters={"VALUE": "URI"})
     cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", "PT12H")  # unknown to icalendar: written as text
     timed_years = []

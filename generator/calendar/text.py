@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-_MENTION = re.compile(r"\[\[([^\[\]\n]*)\]\]")
+from ..core.models import MENTION
+
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\(([^)\s]*)(?:\s+\"[^\"]*\")?\)")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]*)>")
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
@@ -17,7 +18,7 @@ _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
 
 def plain(markdown: str, name: Callable[[str], str]) -> str:
     """``[[id]]`` → the entity's name, ``[text](url)`` → ``text (url)``, bold → text."""
-    text = _MENTION.sub(lambda m: name(m.group(1).strip()), markdown)
+    text = MENTION.sub(lambda m: name(m.group(1).strip()), markdown)
 
     def link(match: re.Match[str]) -> str:
         label, url = match.group(1), match.group(2)

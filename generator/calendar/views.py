@@ -8,11 +8,10 @@ import itertools
 from dataclasses import dataclass
 
 from .. import fi
-from ..clock import HELSINKI
-from ..meeting_state import MeetingState, meeting_state
-from ..models import Committee, Meeting
-from ..resolve import Graph
-from . import timing
+from ..core.models import Committee, Meeting
+from ..domain import timing
+from ..domain.meeting_state import MeetingState, meeting_state
+from ..graph import Graph
 
 
 @dataclass(frozen=True)
@@ -24,13 +23,13 @@ class Entry:
     when: str
     series_label: str
     start: str  # ISO 8601 with offset, for data-start
-    end: str  # ISO 8601 with offset, for data-end
+    end: str  # when it stops being upcoming (timing.upcoming_until), ISO 8601, for data-end
     order: int  # sort position (epoch seconds), for data-order
     state: MeetingState | None = None  # the status as read at build time
 
     @property
     def cancelled(self) -> bool:
-        return self.meeting.status == "peruttu"
+        return self.meeting.cancelled
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def series_label(graph: Graph, series_id: str) -> str:
     return graph.name(series_id) if series_id in graph else series_id
 
 
-def entry(graph: Graph, meeting_id: str, meeting: Meeting, today: dt.date | None = None
+def entry(graph: Graph, meeting_id: str, meeting: Meeting, now: dt.datetime | None = None
           ) -> Entry:
     span = timing.slot(meeting)
     order = span.start if span.precision != "month" else span.end - dt.timedelta(seconds=1)
@@ -82,9 +81,9 @@ def entry(graph: Graph, meeting_id: str, meeting: Meeting, today: dt.date | None
         when=timing.when(meeting),
         series_label=series_label(graph, meeting.series),
         start=span.start.isoformat(),
-        end=span.end.isoformat(),
+        end=timing.upcoming_until(meeting).isoformat(),
         order=int(order.timestamp()),
-        state=meeting_state(meeting, today) if today is not None else None,
+        state=meeting_state(meeting, now) if now is not None else None,
     )
 
 
@@ -107,10 +106,9 @@ def calendar_view(graph: Graph, now: dt.datetime) -> CalendarView:
     """Upcoming meetings soonest first, past ones latest first, as of ``now``."""
     meetings = graph.meetings
     ordered = sorted(meetings, key=lambda i: timing.sort_key(i, meetings[i]))
-    today = now.astimezone(HELSINKI).date()
-    upcoming = [entry(graph, i, meetings[i], today) for i in ordered
+    upcoming = [entry(graph, i, meetings[i], now) for i in ordered
                 if timing.is_upcoming(meetings[i], now)]
-    past = [entry(graph, i, meetings[i], today) for i in reversed(ordered)
+    past = [entry(graph, i, meetings[i], now) for i in reversed(ordered)
             if not timing.is_upcoming(meetings[i], now)]
     return CalendarView(now, _grouped(upcoming, meetings), _grouped(past, meetings),
                         series_with_meetings(graph))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
-from ..clock import HELSINKI
+from ..core.clock import HELSINKI
 
 TZID = "Europe/Helsinki"
 EET = dt.timedelta(hours=2)

@@ -19,9 +19,10 @@ from pathlib import Path
 from markupsafe import Markup
 
 from .. import fi
-from ..render.env import entity_path, render
-from ..render.site import Output, SiteConfig
-from ..resolve import Graph
+from ..graph import Graph
+from ..site.output import Output, SiteConfig
+from ..site.paths import RELATIONS_PAGE, entity_path
+from ..site.templates import render
 from .dot_process import DiagramError
 from .figure import Diagram, figure_key, render_figure
 from .org import org_diagram
@@ -29,8 +30,6 @@ from .process import process_diagram
 from .relations import relation_diagram, relation_edges
 from .session import CACHE_FOLDER, current_session, diagram_session
 from .timeline import timeline_diagram
-
-RELATIONS_PAGE = "organisaatiot/suhteet.md"
 
 __all__ = [
     "RELATIONS_PAGE",

@@ -9,10 +9,9 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..render.env import entity_path
-from ..resolve import Graph
+from ..graph import Graph
+from ..site.paths import entity_href, entity_path
 from .dot import MIN_TEXT_PX, SMALL_SIZE
-from .links import entity_href
 from .palette import LINE, Swatch
 from .session import DiagramSession, current_session, run_dot
 from .svg import FinishedSvg, finish, finish_key, link_overlay

@@ -4,8 +4,8 @@ sub-committees, with the appointing body above; the page's own committee highlig
 from __future__ import annotations
 
 from .. import fi
-from ..models import Committee
-from ..resolve import Graph
+from ..core.models import Committee
+from ..graph import Graph
 from .common import digraph, label, small_cell, title_cell
 from .dot import Html, Value, bold, font, row, text
 from .figure import Diagram, LegendItem, entity_link
@@ -13,7 +13,6 @@ from .palette import COMMITTEE, CURRENT, CURRENT_LINE, NODE
 
 TYPE_ORDER = ("neuvottelukunta", "verkosto", "johtoryhmä", "sihteeristö", "jaosto",
               "alajaosto", "tiimi")
-STATUS_NOTES = {"valmisteilla": "valmisteilla", "luonnos": "luonnos", "päättynyt": "päättynyt"}
 WIDE = 3  # more children than this under one node: lay the chart out left to right
 
 
@@ -92,8 +91,8 @@ def _kind_line(committee: Committee) -> str:
     parts: list[str] = [committee.type]
     if committee.abbreviation:
         parts.append(committee.abbreviation)
-    if committee.status in STATUS_NOTES:
-        parts.append(STATUS_NOTES[committee.status])
+    if not committee.in_force:  # luonnos, päättynyt
+        parts.append(committee.status)
     return " · ".join(parts)
 
 
@@ -129,7 +128,7 @@ def org_diagram(graph: Graph, committee_id: str) -> Diagram | None:
         else:
             attrs.update(href=entity_link(cid), tooltip=committee.name)
             attrs["class"] = "dg-committee"
-        if committee.status != "voimassa":
+        if not committee.in_force:
             attrs["style"] = "rounded,filled,dashed"
         dot.node(f"org-{cid}", label=label(rows), **attrs)
     for cid, _depth in members:

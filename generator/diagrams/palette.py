@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..resolve import Graph
+from ..graph import Graph
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,11 @@ branches, end."""
 from __future__ import annotations
 
 from .. import fi
+from ..core.models import END_PHASE, Phase, Process
+from ..domain.phase_roles import RESPONSIBLE, role_groups
+from ..domain.queries import phase_numbers
 from ..escape import wrap_label
-from ..models import Phase, Process
-from ..phase_roles import RESPONSIBLE, role_groups
-from ..render.queries import phase_numbers
-from ..resolve import END_PHASE, Graph
+from ..graph import Graph
 from .common import digraph, label, small_cell, title_cell
 from .dot import Html, font, row, text
 from .figure import Diagram, LegendItem, entity_link

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..resolve import Graph
+from ..graph import Graph
 from .common import digraph, label, small_cell, title_cell
 from .dot import Digraph, Html, Value, bold, font, row, text
 from .figure import Diagram, LegendItem, entity_link

@@ -30,7 +30,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from ..cache import Cache
+from ..core.cache import Cache
 from . import dot_process
 from .dot_process import cache_key, dot_version, find_dot
 

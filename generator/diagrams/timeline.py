@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import groupby, pairwise
 
 from .. import fi
-from ..resolve import Graph
+from ..graph import Graph
 from .common import digraph
 from .dot import Html, Value, bold, font, row, table, text
 from .figure import Diagram

@@ -13,24 +13,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .. import fi
-from ..cache import Cache
-from ..clock import build_date
-from ..gitdates import last_commit_dates
-from ..models import Committee, Meeting, Process
-from ..render.site import Output, SiteConfig
-from ..resolve import Graph
+from ..core.cache import Cache
+from ..core.clock import build_time
+from ..core.models import NETWORK_ID, Committee, Meeting, Process
+from ..graph import Graph
+from ..site.gitdates import last_commit_dates
+from ..site.output import Output, SiteConfig
+from ..site.paths import entity_url, handout_path
 from . import data
-from .environment import entity_url, render
+from .environment import render
 from .pdf import CACHE_FOLDER, pdf_cache, render_all
 
 PACK_ID = "perehdytyspaketti"
-NETWORK_ID = "yhdyspintaverkosto"
-PACK_PATH = f"pdf/{PACK_ID}.pdf"
-
-
-def handout_path(entity_id: str) -> str:
-    """Docs-root path of an entity's PDF handout."""
-    return f"pdf/{entity_id}.pdf"
+PACK_PATH = handout_path(PACK_ID)
 
 
 @dataclass(frozen=True)
@@ -54,7 +49,8 @@ class _Context:
         except ValueError:
             folder = config.content_dir.name
         self.git_dates = last_commit_dates(self.root, folder)
-        self.today = build_date()
+        self.now = build_time()
+        self.today = self.now.date()
 
     def updated(self, ids: set[str]) -> dt.date | None:
         return data.content_date(self.graph, ids, self.git_dates, self.root,
@@ -65,7 +61,7 @@ class _Context:
         return render(
             f"handouts/{template}.html.j2",
             graph=self.graph, site_url=self.config.site_url, site_name=self.config.site_name,
-            today=self.today, doc_title=title, subject=subject, online_url=url,
+            today=self.today, now=self.now, doc_title=title, subject=subject, online_url=url,
             updated=updated, body_class=template, **extra,
         )
 
@@ -84,7 +80,7 @@ def process_handout(ctx: _Context, process_id: str) -> Handout:
         title=_title(process.name, process.abbreviation),
         subject=f"Prosessikuvaus: {process.name} – vaiheet, vastuutahot ja säädösperusta",
         url=entity_url(ctx.config.site_url, ctx.graph, process_id),
-        updated=ctx.updated(data.shown_ids(ctx.graph, process_id, ctx.today)),
+        updated=ctx.updated(data.shown_ids(ctx.graph, process_id, ctx.now)),
     )
     return Handout(handout_path(process_id), html, ctx.source(process_id))
 
@@ -97,7 +93,7 @@ def committee_handout(ctx: _Context, committee_id: str) -> Handout:
         subject=f"{committee.type.capitalize()}: {committee.name} – johto, jäsenet, "
                 "tehtävät ja tulevat kokoukset",
         url=entity_url(ctx.config.site_url, ctx.graph, committee_id),
-        updated=ctx.updated(data.shown_ids(ctx.graph, committee_id, ctx.today)),
+        updated=ctx.updated(data.shown_ids(ctx.graph, committee_id, ctx.now)),
     )
     return Handout(handout_path(committee_id), html, ctx.source(committee_id))
 
@@ -110,7 +106,7 @@ def meeting_handout(ctx: _Context, meeting_id: str) -> Handout:
         title=f"{meeting.title} {when}",
         subject=f"Kokouskutsu ja ohjelma: {ctx.graph.name(meeting.series)}, {when}",
         url=entity_url(ctx.config.site_url, ctx.graph, meeting_id),
-        updated=ctx.updated(data.shown_ids(ctx.graph, meeting_id, ctx.today)),
+        updated=ctx.updated(data.shown_ids(ctx.graph, meeting_id, ctx.now)),
     )
     return Handout(handout_path(meeting_id), html, ctx.source(meeting_id))
 
@@ -129,9 +125,9 @@ def _by_name(graph: Graph, ids: list[str]) -> list[tuple[str, str]]:
     return sorted(((i, graph.name(i)) for i in ids), key=lambda item: fi.sort_key(item[1]))
 
 
-def pack_sections(graph: Graph, today: dt.date) -> list[PackSection]:
+def pack_sections(graph: Graph, now: dt.datetime) -> list[PackSection]:
     """The network, its other (current) committees, the processes and the calendar."""
-    committees = {i: c for i, c in graph.committees.items() if c.status != "päättynyt"}
+    committees = {i: c for i, c in graph.committees.items() if not c.ended}
     sections = []
     if NETWORK_ID in committees:
         sections.append(PackSection("verkosto", "Verkosto", "committee", "toimielin-",
@@ -145,16 +141,16 @@ def pack_sections(graph: Graph, today: dt.date) -> list[PackSection]:
         sections.append(PackSection("prosessit", "Keskeiset prosessit", "process",
                                     "prosessi-", processes, []))
     sections.append(PackSection("kalenteri", "Kalenteri", "calendar", "", [],
-                                data.upcoming_meetings(graph, today)))
+                                data.upcoming_meetings(graph, now)))
     return sections
 
 
 def pack_handout(ctx: _Context) -> Handout:
-    sections = pack_sections(ctx.graph, ctx.today)
+    sections = pack_sections(ctx.graph, ctx.now)
     ids: set[str] = set()
     for section in sections:
         for entity_id, _ in section.entries:
-            ids |= data.shown_ids(ctx.graph, entity_id, ctx.today)
+            ids |= data.shown_ids(ctx.graph, entity_id, ctx.now)
         ids.update(meeting_id for meeting_id, _ in section.meetings)
     html = ctx.render(
         "pack", sections=sections,
@@ -194,4 +190,4 @@ def render_handouts(graph: Graph, config: SiteConfig) -> list[Output]:
             for item, pdf in zip(items, pdfs, strict=True)]
 
 
-__all__ = ["PACK_ID", "PACK_PATH", "Handout", "handout_path", "handouts", "render_handouts"]
+__all__ = ["PACK_ID", "PACK_PATH", "Handout", "handouts", "render_handouts"]

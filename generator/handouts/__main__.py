@@ -16,7 +16,7 @@ from .. import fi
 from ..generate import write_outputs
 from ..mkdocs_config import site_url_from_mkdocs
 from ..pipeline import check
-from ..render.site import Outputs, SiteConfig
+from ..site.output import Outputs, SiteConfig
 from . import render_handouts
 
 

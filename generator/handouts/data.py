@@ -1,8 +1,9 @@
 """What the handout templates show, computed from the graph.
 
-Membership, vacancies, meeting order and phase order come from :mod:`..render.queries`,
-so a handout always agrees with its web page. Added here: people's details for print,
-the membership rows of people without a seat, and the date of the content's last change.
+Membership, vacancies, meeting order and phase order come from :mod:`generator.domain`
+(membership, timing, queries), so a handout always agrees with its web page. Added here:
+people's details for print, the membership rows of people without a seat, and the date of
+the content's last change.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import fi
-from ..models import Committee, Meeting, Member, Person, Phase, Process
-from ..render import queries as q
-from ..resolve import END_PHASE, Graph, walk_refs
+from ..core.annotations import walk_refs
+from ..core.models import END_PHASE, Committee, Meeting, Member, Person, Phase, Process
+from ..domain import membership, timing
+from ..domain import queries as q
+from ..graph import Graph
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,7 @@ def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[Memb
     """The seats with their holders and unfilled places, then members without a seat
     (other than the leadership, which the handout lists separately)."""
     rows = []
-    for row in q.seat_rows(committee, today):
+    for row in membership.seat_rows(committee, today):
         seat = row.seat
         label = graph.name(seat.organisation) if seat.organisation else (seat.group or "")
         notes = [seat.note] if seat.note else []
@@ -48,8 +51,8 @@ def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[Memb
             notes.append(fi.count(seat.count, "paikka", "paikkaa"))
         rows.append(MemberRow(label, row.member, row.first, ", ".join(notes) if row.first else "",
                               row.unfilled, row.places, row.rows > 1))
-    for member in q.unseated_members(committee, today):
-        if member.role in q.LEADERSHIP_ROLES:
+    for member in membership.unseated_members(committee, today):
+        if member.role in membership.LEADERSHIP_ROLES:
             continue
         person = graph.entity(member.person)
         organisation = person.organisation if isinstance(person, Person) else None
@@ -59,7 +62,7 @@ def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[Memb
 
 def leadership(committee: Committee, today: dt.date) -> list[Member]:
     """Chair, vice-chair and secretaries, in that order."""
-    return [m for _, members in q.leadership(committee, today) for m in members]
+    return [m for _, members in membership.leadership(committee, today) for m in members]
 
 
 def person_details(graph: Graph, person_id: str) -> str:
@@ -79,12 +82,12 @@ def meeting_when(meeting: Meeting) -> str:
     return fi.when(meeting.date, meeting.month, meeting.start, meeting.end)
 
 
-def upcoming_meetings(graph: Graph, today: dt.date, series: str | None = None
+def upcoming_meetings(graph: Graph, now: dt.datetime, series: str | None = None
                       ) -> list[tuple[str, Meeting]]:
-    """Today's and later meetings (month-only ones until their month ends), oldest first."""
+    """Meetings upcoming at ``now`` (:func:`timing.is_upcoming`), in meeting order."""
     meetings = graph.meetings
-    return [(i, meetings[i]) for i in q.meetings_chronological(graph, series)
-            if q.is_upcoming(meetings[i], today)]
+    return [(i, meetings[i]) for i in timing.chronological(meetings, series)
+            if timing.is_upcoming(meetings[i], now)]
 
 
 def phases(process: Process) -> list[tuple[int, Phase]]:
@@ -131,14 +134,14 @@ def flow_layout(figure: str) -> str:
 # --- the date of the content's last change --------------------------------------------
 
 
-def shown_ids(graph: Graph, entity_id: str, today: dt.date) -> set[str]:
+def shown_ids(graph: Graph, entity_id: str, now: dt.datetime) -> set[str]:
     """The entities whose data a handout of ``entity_id`` shows: itself, what it refers to,
     the organisations of the people it names and, for a committee, its upcoming meetings."""
     ids = {entity_id}
     entity = graph.entity(entity_id)
     ids.update(target for _, _, target in walk_refs(entity) if target in graph)
     if isinstance(entity, Committee):
-        ids.update(i for i, _ in upcoming_meetings(graph, today, entity_id))
+        ids.update(i for i, _ in upcoming_meetings(graph, now, entity_id))
     for person_id in [i for i in ids if graph.kind_of(i) == "person"]:
         person = graph.entity(person_id)
         if isinstance(person, Person) and person.organisation:

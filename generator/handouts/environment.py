@@ -16,19 +16,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .. import diagrams, escape, fi, finlex
-from ..committee_state import committee_state
-from ..meeting_state import meeting_state
-from ..models import KINDS_BY_KEY, Law, LegalRef
-from ..phase_roles import role_groups
-from ..resolve import Graph
+from .. import diagrams, escape, fi
+from ..core.models import KINDS_BY_KEY, Law, LegalRef
+from ..domain.committee_state import committee_state
+from ..domain.meeting_state import meeting_state
+from ..domain.phase_roles import role_groups
+from ..graph import Graph
+from ..site import finlex
+from ..site.paths import entity_url
 from . import data
-
-
-def entity_url(site_url: str, graph: Graph, entity_id: str) -> str:
-    """Absolute URL of an entity's page on the site (directory URLs)."""
-    kind = KINDS_BY_KEY[graph.kind_of(entity_id)]
-    return f"{site_url.rstrip('/')}/{kind.url_dir}/{entity_id}/"
 
 
 def _markdown_html(text: str, graph: Graph, site_url: str) -> str:

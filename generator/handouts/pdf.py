@@ -21,7 +21,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from ..cache import Cache
+from ..core.cache import Cache
 
 PDF_OPTIONS: dict[str, Any] = {"pdf_variant": "pdf/ua-1"}
 CACHE_FOLDER = Path(".cache") / "handouts"

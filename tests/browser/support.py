@@ -34,9 +34,9 @@ from playwright.sync_api import (
     Route,
 )
 
-from generator.models import KINDS
+from generator.build import SiteConfig, render_site
+from generator.core.models import KINDS
 from generator.pipeline import check
-from generator.render import SiteConfig, render_site
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

@@ -80,6 +80,29 @@ def test_meetings_move_to_past_by_the_readers_clock(
     assert not session.recorder.console_errors and not session.recorder.page_errors
 
 
+def test_a_meeting_moves_to_past_at_its_end_time_and_a_month_only_one_at_its_months_end(
+        session: Session, calendar_site: SiteServer) -> None:
+    """The build's rule (generator/domain/timing.py) by the reader's clock: the 4.6. meeting
+    ends at 15.00 Helsinki time; the month-only June meeting stays upcoming until June ends
+    and follows the dated June meeting."""
+    at(session.page, 2025, 6, 4, 14, 59)
+    page = visit(session, calendar_site.url("kalenteri/"))
+    assert titles(page, "upcoming")[:2] == [
+        "Yhdyspintaverkoston kokous kesäkuu 2025", "TyöNVK:n kesäkuun kokous"]
+    at(session.page, 2025, 6, 4, 15, 0)
+    page = visit(session, calendar_site.url("kalenteri/"))
+    assert titles(page, "upcoming")[0] == "TyöNVK:n kesäkuun kokous"
+    assert titles(page, "past")[0] == "Yhdyspintaverkoston kokous kesäkuu 2025"
+    at(session.page, 2025, 6, 30, 23, 59)
+    page = visit(session, calendar_site.url("kalenteri/"))
+    assert titles(page, "upcoming")[0] == "TyöNVK:n kesäkuun kokous"
+    at(session.page, 2025, 7, 1, 0, 0)
+    page = visit(session, calendar_site.url("kalenteri/"))
+    assert titles(page, "past")[:2] == [
+        "TyöNVK:n kesäkuun kokous", "Yhdyspintaverkoston kokous kesäkuu 2025"]
+    assert not session.recorder.console_errors and not session.recorder.page_errors
+
+
 def test_everything_past_shows_the_empty_message(
         session: Session, calendar_site: SiteServer) -> None:
     at(session.page, 2030, 1, 1)

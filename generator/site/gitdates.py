@@ -1,0 +1,45 @@
+"""When content files last changed, read from git history in one call per build.
+
+"Päivitetty" on pages, the date on handouts and DTSTAMP in calendar feeds all come from
+here, so they belong to the commit being built, never to the build's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+from ..core.clock import HELSINKI
+
+
+def last_commit_times(root: Path, folder: str = "content") -> dict[str, dt.datetime]:
+    """``{path relative to root: UTC time of the last commit touching it}``; empty without git.
+
+    Commit times belong to the commit, so two builds of the same commit agree. In a shallow
+    clone every file gets the one commit's time.
+    """
+    try:
+        result = subprocess.run(
+            ["git", "log", "--format=@%ct", "--name-only", "--no-renames", "--relative",
+             "--", folder],
+            cwd=root, capture_output=True, text=True, timeout=30, check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return {}
+    if result.returncode != 0:
+        return {}
+    times: dict[str, dt.datetime] = {}
+    current: dt.datetime | None = None
+    for line in result.stdout.splitlines():
+        if line.startswith("@"):
+            current = dt.datetime.fromtimestamp(int(line[1:]), tz=dt.UTC)
+        elif line and current is not None:
+            times.setdefault(line, current)  # newest first: keep the first seen
+    return times
+
+
+def last_commit_dates(root: Path, folder: str = "content") -> dict[str, dt.date]:
+    """``{path relative to root: Finnish calendar date of the last commit touching it}``."""
+    return {path: moment.astimezone(HELSINKI).date()
+            for path, moment in last_commit_times(root, folder).items()}
