@@ -1,0 +1,58 @@
+"""Markdown extension: tables of records reflow into label–value cards on narrow screens.
+
+A page template marks a table of records (members, laws, relations, meetings…) by wrapping
+it in ``<div class="records" markdown>``. Each cell of such a table gets its column's
+heading as ``data-label``, which docs/stylesheets/site.css shows before the value when the
+table is stacked. The ARIA roles keep the table a table for screen readers after CSS has
+made its rows blocks (WebKit drops table semantics from ``display: block`` tables).
+Other tables (a grid such as an assessment matrix) stay grids and scroll in their box.
+
+Loaded from mkdocs.yml (``markdown_extensions: - generator.table_cards``).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+
+RECORDS_CLASS = "records"
+_ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row",
+          "th": "columnheader", "td": "cell"}
+
+
+def _text(element: ET.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def label_table(table: ET.Element) -> None:
+    """Give every body cell its column heading as ``data-label``, and every part its role."""
+    head = table.find("thead/tr")
+    labels = [_text(th) for th in head.findall("th")] if head is not None else []
+    for element in table.iter():
+        role = _ROLES.get(element.tag)
+        if role:
+            element.set("role", role)
+    for row in table.iterfind("tbody/tr"):
+        for index, cell in enumerate(row.findall("td")):
+            if index < len(labels) and labels[index]:
+                cell.set("data-label", labels[index])
+
+
+class _RecordTables(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        for holder in root.iter("div"):
+            if RECORDS_CLASS in (holder.get("class") or "").split():
+                for table in holder.iter("table"):
+                    label_table(table)
+
+
+class TableCardsExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+        # After md_in_html has parsed the wrapper's contents, before the inline patterns.
+        md.treeprocessors.register(_RecordTables(md), "record_tables", 25)
+
+
+def makeExtension(**kwargs: object) -> TableCardsExtension:  # noqa: N802 (Markdown's API)
+    return TableCardsExtension(**kwargs)
