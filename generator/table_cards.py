@@ -3,8 +3,9 @@
 A page template marks a table of records (members, laws, relations, meetings…) by wrapping
 it in ``<div class="records" markdown>``. Each cell of such a table gets its column's
 heading as ``data-label``, which docs/stylesheets/site.css shows before the value when the
-table is stacked. The ARIA roles keep the table a table for screen readers after CSS has
-made its rows blocks (WebKit drops table semantics from ``display: block`` tables).
+table is stacked. No ARIA roles are added to the table's parts: the HTML standard (and the
+Nu checker) forbid them on a native table's rows and cells; Chromium and Firefox keep the
+table semantics of a ``display: block`` table, WebKit reads it as label–value text.
 Other tables (a grid such as an assessment matrix) stay grids and scroll in their box.
 
 Loaded from mkdocs.yml (``markdown_extensions: - generator.table_cards``).
@@ -18,8 +19,6 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
 RECORDS_CLASS = "records"
-_ROLES = {"table": "table", "thead": "rowgroup", "tbody": "rowgroup", "tr": "row",
-          "th": "columnheader", "td": "cell"}
 
 
 def _text(element: ET.Element) -> str:
@@ -27,13 +26,9 @@ def _text(element: ET.Element) -> str:
 
 
 def label_table(table: ET.Element) -> None:
-    """Give every body cell its column heading as ``data-label``, and every part its role."""
+    """Give every body cell its column heading as ``data-label``."""
     head = table.find("thead/tr")
     labels = [_text(th) for th in head.findall("th")] if head is not None else []
-    for element in table.iter():
-        role = _ROLES.get(element.tag)
-        if role:
-            element.set("role", role)
     for row in table.iterfind("tbody/tr"):
         for index, cell in enumerate(row.findall("td")):
             if index < len(labels) and labels[index]:
