@@ -81,9 +81,18 @@
       var scroll = figure.querySelector(".diagram-scroll");
       if (!open || !svg || !scroll || scroll.matches(":target")) return;
       var natural = svg.viewBox.baseVal.width;
-      var fits = svg.getBoundingClientRect().width >= natural - 1 &&
-        scroll.scrollWidth <= scroll.clientWidth + 1;
-      open.hidden = fits;
+      var scrolls = scroll.scrollWidth > scroll.clientWidth + 1;
+      open.hidden = !scrolls && svg.getBoundingClientRect().width >= natural - 1;
+      // Say so when the diagram continues out of sight (the shadow alone is easy to miss).
+      var hint = open.querySelector(".diagram-scroll-hint");
+      if (scrolls && !hint) {
+        hint = document.createElement("span");
+        hint.className = "diagram-scroll-hint";
+        hint.textContent = " tai vieritä kaaviota sivusuunnassa";
+        open.appendChild(hint);
+      } else if (!scrolls && hint) {
+        hint.remove();
+      }
     });
   }
 

@@ -8,6 +8,7 @@ index are not loaded there (they take most of a page load and draw nothing).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -70,27 +71,35 @@ def _no_search(route: Route) -> None:
 
 
 @pytest.fixture(scope="module")
-def sweep(browser: Browser) -> Iterator[Page]:
+def sweep(browser: Browser) -> Iterator[dict[int, Page]]:
+    """One page per width in WIDTHS, in a context without the search worker."""
     context = browser.new_context(locale="fi-FI", service_workers="block")
     context.route("**/search/search_index.json", _no_search)
     context.route("**/assets/javascripts/workers/**", _no_search)
-    page = context.new_page()
-    yield page
+    pages = {}
+    for width in WIDTHS:
+        pages[width] = context.new_page()
+        pages[width].set_viewport_size({"width": width, "height": 800})
+    yield pages
     context.close()
 
 
 @pytest.fixture(scope="module")
 def measured(built_site: Path, site_server: SiteServer,
-             sweep: Page) -> dict[tuple[str, int], dict[str, Any]]:
-    """MEASURE for every built page at every width in WIDTHS."""
+             sweep: dict[int, Page]) -> dict[tuple[str, int], dict[str, Any]]:
+    """MEASURE for every built page at every width in WIDTHS; the three widths of a page
+    load side by side."""
     results = {}
-    for width in WIDTHS:
-        sweep.set_viewport_size({"width": width, "height": 800})
-        for path in _built_pages(built_site):
-            response = sweep.goto(site_server.url(path), wait_until="load")
-            assert response is not None and response.ok, path
-            sweep.evaluate(SETTLED)  # site.js's second look after Material's table wrapping
-            results[(path, width)] = sweep.evaluate(MEASURE)
+    for path in _built_pages(built_site):
+        url = site_server.url(path)
+        with ExitStack() as loads:  # leaving it waits for each page's load event
+            for page in sweep.values():
+                loads.enter_context(page.expect_navigation(url=url, wait_until="load"))
+            for page in sweep.values():
+                page.evaluate("url => location.assign(url)", url)
+        for width, page in sweep.items():
+            page.evaluate(SETTLED)  # site.js's second look after Material's table wrapping
+            results[(path, width)] = page.evaluate(MEASURE)
     return results
 
 
