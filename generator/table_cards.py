@@ -35,7 +35,7 @@ def label_table(table: ET.Element) -> None:
                 cell.set("data-label", labels[index])
 
 
-class _RecordTables(Treeprocessor):
+class _RecordTables(Treeprocessor):  # type: ignore[misc]  # Markdown has no type hints
     def run(self, root: ET.Element) -> None:
         for holder in root.iter("div"):
             if RECORDS_CLASS in (holder.get("class") or "").split():
@@ -43,11 +43,11 @@ class _RecordTables(Treeprocessor):
                     label_table(table)
 
 
-class TableCardsExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Markdown's API)
+class TableCardsExtension(Extension):  # type: ignore[misc]
+    def extendMarkdown(self, md: Markdown) -> None:
         # After md_in_html has parsed the wrapper's contents, before the inline patterns.
         md.treeprocessors.register(_RecordTables(md), "record_tables", 25)
 
 
-def makeExtension(**kwargs: object) -> TableCardsExtension:  # noqa: N802 (Markdown's API)
+def makeExtension(**kwargs: object) -> TableCardsExtension:
     return TableCardsExtension(**kwargs)
