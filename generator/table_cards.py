@@ -45,8 +45,8 @@ class _RecordTables(Treeprocessor):  # type: ignore[misc]  # Markdown has no typ
 
 class TableCardsExtension(Extension):  # type: ignore[misc]
     def extendMarkdown(self, md: Markdown) -> None:
-        # After md_in_html has parsed the wrapper's contents, before the inline patterns.
-        md.treeprocessors.register(_RecordTables(md), "record_tables", 25)
+        # After md_in_html (block stage) and the inline patterns (20): labels as plain text.
+        md.treeprocessors.register(_RecordTables(md), "record_tables", 15)
 
 
 def makeExtension(**kwargs: object) -> TableCardsExtension:
