@@ -162,7 +162,7 @@ def test_copy_button_copies_a_feed_address(built_site: Path, site_server: SiteSe
     assert codes.count() >= 2 and buttons.count() == codes.count()
     address = codes.nth(1).inner_text().strip()
     assert address.startswith("https://") and address.endswith(".ics")
-    assert address in html
+    assert address in html.replace("<wbr>", "")  # in the page without JavaScript
     status = page.locator(".copy-status")
     assert status.get_attribute("aria-live") == "polite"
     buttons.nth(1).focus()
