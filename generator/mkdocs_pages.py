@@ -48,6 +48,11 @@ def _toolchain(config: MkDocsConfig) -> str:
             versions.append(f"{package}=-")
     extensions = [e if isinstance(e, str) else type(e).__name__
                   for e in config["markdown_extensions"]]
+    # This project's own extensions change with the code, not with a version number.
+    for name in extensions:
+        if name.startswith(f"{__package__}."):
+            source = Path(__file__).parent.joinpath(*name.split(".")[1:]).with_suffix(".py")
+            versions.append(f"{name}={hashlib.sha256(source.read_bytes()).hexdigest()}")
     settings = _ADDRESS.sub("", repr(sorted((config["mdx_configs"] or {}).items())))
     return "\n".join([*versions, repr(extensions), settings,
                       repr(config["use_directory_urls"]), repr(config["validation"])])

@@ -18,6 +18,8 @@ if [ "${1:-build}" = "test" ]; then
   # npm installs the pinned axe-core (package-lock.json) for the accessibility tests.
   command -v npm >/dev/null 2>&1 || need+=(npm)
   command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+  # Java runs the W3C Nu Html Checker (vnu-jar, pinned in package-lock.json).
+  command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
 fi
 
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -445,7 +445,8 @@ def test_subscribe_page(outputs: dict[str, Output]) -> None:
     page = str(outputs["kalenteri/tilaa.md"].content)
     for feed in ("kaikki", "yhdyspintaverkosto", "tyonvk"):
         assert f"[Tilaa](webcal://yhdyspintaverkosto.fi/kalenteri/{feed}.ics)" in page
-        assert f"`https://yhdyspintaverkosto.fi/kalenteri/{feed}.ics`" in page
+        # The address to copy, breakable only before the file name.
+        assert f"<code>https://yhdyspintaverkosto.fi/kalenteri/<wbr>{feed}.ics</code>" in page
     for heading in ("## Outlook (Windows-työpöytäsovellus)", "## Outlook verkossa",
                     "## Google-kalenteri", "## iPhone ja iPad"):
         assert heading in page

@@ -21,18 +21,36 @@
     if (none) none.hidden = shown;
   }
 
-  // 2. A wide table scrolls sideways inside Material's wrapper; keyboard users must be able
-  // to reach and scroll it (WCAG 2.1.1), so a wrapper that overflows becomes a labelled,
-  // focusable region. One that fits gets no extra tab stop.
+  // 2. A table of records (div.records) that is still wider than its box after the CSS
+  // container query (a wide one in a desktop column) is stacked into cards as well.
+  function stackRecords() {
+    document.querySelectorAll(".records").forEach(function (holder) {
+      var table = holder.querySelector("table");
+      if (!table) return;
+      holder.classList.remove("records--stack");
+      if (table.getBoundingClientRect().width > holder.clientWidth + 1) {
+        holder.classList.add("records--stack");
+      }
+    });
+  }
+
+  // 3. A grid table wider than its box scrolls sideways inside Material's wrapper;
+  // keyboard users must be able to reach and scroll it (WCAG 2.1.1), so a wrapper that
+  // overflows becomes a labelled, focusable region, with a visible hint before it. One
+  // that fits gets no extra tab stop.
   function label(wrap) {
     var before = wrap.previousElementSibling;
+    if (before && before.classList.contains("scroll-hint")) before = before.previousElementSibling;
     if (before && before.classList.contains("table-caption")) return before.textContent.trim();
     return "Taulukko";
   }
 
   function scrollables() {
+    stackRecords();
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      var hint = wrap.previousElementSibling;
+      if (!(hint && hint.classList.contains("scroll-hint"))) hint = null;
       if (scrolls && !wrap.hasAttribute("tabindex")) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
@@ -42,11 +60,103 @@
         wrap.removeAttribute("role");
         wrap.removeAttribute("aria-label");
       }
+      if (scrolls && !hint) {
+        hint = document.createElement("p");
+        hint.className = "scroll-hint";
+        hint.setAttribute("aria-hidden", "true"); // the region's name says it already
+        hint.textContent = "Taulukko jatkuu sivusuunnassa: vieritä sitä vaakasuunnassa.";
+        wrap.parentNode.insertBefore(hint, wrap);
+      } else if (!scrolls && hint) {
+        hint.remove();
+      }
+    });
+    fullViews();
+  }
+
+  // 4. Diagrams: "Avaa kaavio koko näytölle" only where the diagram is not shown at its
+  // own size (scaled to the column, or scrolling). Escape closes the full-screen view.
+  function fullViews() {
+    document.querySelectorAll("figure.diagram").forEach(function (figure) {
+      var open = figure.querySelector(".diagram-full-open");
+      var svg = figure.querySelector("svg.dg-svg");
+      var scroll = figure.querySelector(".diagram-scroll");
+      if (!open || !svg || !scroll || scroll.matches(":target")) return;
+      var natural = svg.viewBox.baseVal.width;
+      var scrolls = scroll.scrollWidth > scroll.clientWidth + 1;
+      open.hidden = !scrolls && svg.getBoundingClientRect().width >= natural - 1;
+      // Say so when the diagram continues out of sight (the shadow alone is easy to miss).
+      var hint = open.querySelector(".diagram-scroll-hint");
+      if (scrolls && !hint) {
+        hint = document.createElement("span");
+        hint.className = "diagram-scroll-hint";
+        hint.textContent = " tai vieritä kaaviota sivusuunnassa";
+        open.appendChild(hint);
+      } else if (!scrolls && hint) {
+        hint.remove();
+      }
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var shown = document.querySelector(".diagram-scroll:target");
+    if (!shown) return;
+    var figure = shown.closest("figure");
+    window.location.hash = figure ? figure.id : "";
+    var open = figure && figure.querySelector(".diagram-full-open a");
+    if (open) open.focus();
+  });
+
+  // 5. Subscribe page: a "Kopioi osoite" button after each feed address (div.feeds).
+  // Without JavaScript the address is there to select and copy by hand.
+  function copyButtons() {
+    var codes = document.querySelectorAll(".feeds td code");
+    if (!codes.length || document.querySelector(".copy-button")) return;
+    var status = document.createElement("p");
+    status.className = "copy-status";
+    status.setAttribute("aria-live", "polite");
+    status.setAttribute("role", "status");
+    var holder = document.querySelector(".feeds");
+    holder.parentNode.insertBefore(status, holder.nextSibling);
+    codes.forEach(function (code, index) {
+      code.id = code.id || "syote-" + (index + 1);
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-button";
+      button.textContent = "Kopioi osoite";
+      button.setAttribute("aria-describedby", code.id);
+      button.addEventListener("click", function () {
+        copy(code.textContent.trim(), code).then(function () {
+          status.textContent = "";
+          window.setTimeout(function () { status.textContent = "Kopioitu"; }, 50);
+        }, function () {
+          status.textContent = "Kopiointi ei onnistunut: valitse osoite ja kopioi se itse.";
+        });
+      });
+      code.parentNode.insertBefore(document.createElement("br"), code.nextSibling);
+      code.parentNode.insertBefore(button, code.nextSibling.nextSibling);
+    });
+  }
+
+  function copy(text, element) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var range = document.createRange();
+      range.selectNodeContents(element);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      var done = false;
+      try { done = document.execCommand("copy"); } catch (error) { done = false; }
+      if (done) resolve(); else reject(new Error("copy"));
     });
   }
 
   function run() {
     document.querySelectorAll("[data-next-meeting]").forEach(update);
+    copyButtons();
     scrollables();
     // Material wraps tables while mounting the page; look again once it has.
     window.setTimeout(scrollables, 0);

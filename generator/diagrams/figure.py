@@ -122,7 +122,7 @@ def render_figure(graph: Graph, diagram: Diagram, *, page: str | None, links: bo
         kind=diagram.kind, prefix=prefix, svg=Markup(svg.markup),
         overlay=Markup(link_overlay(svg, hrefs)) if links else "",
         width=math.ceil(svg.width), min_width=math.ceil(svg.width * MIN_TEXT_PX / SMALL_SIZE),
-        caption=diagram.caption, legend=legend, line=LINE,
+        caption=diagram.caption, legend=legend, line=LINE, full_view=links,
     )
     lines = [line for line in html.splitlines() if line.strip()]
     return Markup("\n".join(lines) + "\n")
