@@ -13,10 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import fi
-from ..models import Committee, Meeting, Member, Person, Phase, Process
+from .. import diagrams, fi
+from ..calendar.paths import ALL_FEED
+from ..models import Committee, Law, Meeting, Member, Person, Phase, Process
 from ..render import queries as q
 from ..resolve import END_PHASE, Graph, walk_refs
+from . import figures
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,31 @@ def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[Memb
         organisation = person.organisation if isinstance(person, Person) else None
         rows.append(MemberRow(graph.name(organisation) if organisation else "", member, True))
     return rows
+
+
+@dataclass(frozen=True)
+class SeatSummary:
+    """One seat group in a line: who holds its places and how many are *avoin*."""
+
+    label: str
+    note: str
+    members: list[Member]
+    vacant: int
+
+
+def seat_summary(graph: Graph, committee: Committee, today: dt.date) -> list[SeatSummary]:
+    """:func:`member_rows` folded into one line per seat (the induction pack's list)."""
+    seats: list[SeatSummary] = []
+    for row in member_rows(graph, committee, today):
+        if row.first or not seats:
+            seats.append(SeatSummary(row.label, row.note, [], 0))
+        current = seats[-1]
+        if row.member is None:
+            seats[-1] = SeatSummary(current.label, current.note, current.members,
+                                    current.vacant + 1)
+        else:
+            current.members.append(row.member)
+    return seats
 
 
 def leadership(committee: Committee, today: dt.date) -> list[Member]:
@@ -103,23 +130,73 @@ def phase_timing(phase: Phase) -> str:
     return " · ".join(parts)
 
 
-# Beside the text a flow diagram gets a column this wide (px at 96 dpi, 62 mm) and at most
-# this tall (205 mm). Below this scale its 14 px labels would print smaller than ~4.7 pt
-# (the phase table says the same in 7.6 pt text).
-SIDE_WIDTH_PX, SIDE_HEIGHT_PX, SIDE_MIN_SCALE = 234.0, 775.0, 0.45
-_VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
+def print_flow(graph: Graph, process_id: str) -> figures.PrintFigure:
+    """A process's flow laid out for print: beside the text when it stays legible there,
+    else full width (cut into parts if tall) or on a landscape page."""
+    return figures.print_figure(diagrams.process_flow(graph, process_id, links=False),
+                                side=True)
 
 
-def flow_layout(figure: str) -> str:
-    """Where a process flow goes: ``side`` (a column beside the text on the first page) when
-    it stays legible there, ``page`` (full width after the phase table) when it is too wide
-    or too tall for that, ``""`` without a diagram."""
-    match = _VIEWBOX.search(str(figure))
-    if match is None:
-        return ""
-    width, height = float(match.group(1)), float(match.group(2))
-    scale = min(SIDE_WIDTH_PX / width, SIDE_HEIGHT_PX / height, 1.0)
-    return "side" if scale >= SIDE_MIN_SCALE else "page"
+def print_chart(graph: Graph, committee_id: str) -> figures.PrintFigure:
+    """The organisation chart of a committee's tree, laid out for print."""
+    return figures.print_figure(diagrams.org_chart(graph, committee_id, links=False))
+
+
+def chart_root(graph: Graph, committee_id: str) -> str:
+    """The top of the committee tree ``committee_id`` belongs to: every committee of one
+    tree has the same chart, so the pack prints it once, with the first of them."""
+    committees = graph.committees
+    current, seen = committee_id, {committee_id}
+    while (parent := committees[current].parent) in committees and parent not in seen:
+        seen.add(parent)
+        current = parent
+    return current
+
+
+# --- the pack: laws, joining, the calendar feed, the glossary ----------------------------
+
+_REPEALED = re.compile(r"^\s*\*\*(Kumottu\b[^*]*?)\.?\*\*")
+
+
+def repealed(law: Law) -> str:
+    """``Kumottu 1.1.2025`` when the law is marked repealed, else ``""``.
+
+    The law model has no repeal field; the content marks a repealed law by opening its
+    summary with a bold *Kumottu <date>.*, and that is what is read here."""
+    match = _REPEALED.match(law.summary)
+    return match.group(1).strip() if match else ""
+
+
+def laws(graph: Graph) -> list[tuple[str, Law]]:
+    """Laws in force first, then repealed ones; each group by title."""
+    return sorted(graph.laws.items(),
+                  key=lambda item: (bool(repealed(item[1])), fi.sort_key(item[1].title)))
+
+
+@dataclass(frozen=True)
+class JoinPage:
+    """Where a new member joins the network. The sources name the page on Kuntaliitto's
+    site but not its address, so the pack links the site and names the page."""
+
+    page: str
+    site: str
+    url: str
+
+
+JOIN = JoinPage("Työllisyyden edistämisen yhdyspinnat", "Kuntaliiton", "https://www.kuntaliitto.fi")
+
+
+def calendar_feed_url(site_url: str) -> str:
+    """The subscription address of the site's calendar of every meeting."""
+    return f"{site_url.rstrip('/')}/{ALL_FEED}"
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One term of the pack's glossary (to be filled from the glossary content kind)."""
+
+    term: str
+    definition: str
 
 
 # --- the date of the content's last change --------------------------------------------
