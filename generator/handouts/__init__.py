@@ -20,6 +20,7 @@ from ..render.site import Output, SiteConfig
 from ..resolve import Graph
 from . import data
 from .environment import entity_url, render
+from . import pdf
 from .pdf import CACHE_FOLDER, PdfCache, render_all
 
 PACK_ID = "perehdytyspaketti"
@@ -213,6 +214,19 @@ def handouts(graph: Graph, config: SiteConfig) -> list[Handout]:
     return found
 
 
+def size_label(data_: bytes) -> str:
+    """``PDF, 3 sivua, 120 kt``: what a download link says about its file."""
+    kilobytes = max(1, round(len(data_) / 1024))
+    size = (f"{kilobytes} kt" if kilobytes < 1000
+            else f"{kilobytes / 1024:.1f} Mt".replace(".", ","))
+    return f"PDF, {fi.count(pdf.page_count(data_), 'sivu', 'sivua')}, {size}"
+
+
+def size_labels(outputs: list[Output]) -> dict[str, str]:
+    """:func:`size_label` of every rendered handout by its docs-root path."""
+    return {output.path: size_label(output.data) for output in outputs}
+
+
 def cache_for(config: SiteConfig) -> PdfCache:
     root = config.project_root
     return PdfCache(root / CACHE_FOLDER if root is not None else None)
@@ -226,4 +240,5 @@ def render_handouts(graph: Graph, config: SiteConfig) -> list[Output]:
             for item, pdf in zip(items, pdfs, strict=True)]
 
 
-__all__ = ["PACK_ID", "PACK_PATH", "Handout", "handout_path", "handouts", "render_handouts"]
+__all__ = ["PACK_ID", "PACK_PATH", "Handout", "handout_path", "handouts", "render_handouts",
+           "size_label", "size_labels"]

@@ -22,21 +22,22 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     """
     from ..calendar import render_calendar
     from ..diagrams import cache_folder, diagram_session, prepare, render_diagram_pages
-    from ..handouts import render_handouts
+    from ..handouts import render_handouts, size_labels
     from .export import render_data
     from .pages import page_tasks
     from .parallel import run_tasks
 
     outputs = Outputs()
     with paused_gc(), diagram_session(cache_folder(config)):
+        prepare(graph)  # before forking: the workers inherit the drawn diagrams
+        # The PDFs before the pages: a page's download link says the PDF's pages and size.
+        pdfs = render_handouts(graph, config) if config.handouts else []
         tasks = [
-            *page_tasks(graph, config),
+            *page_tasks(graph, config, pdf_labels=size_labels(pdfs)),
             lambda: render_data(graph, config),
             lambda: render_calendar(graph, config),
             lambda: render_diagram_pages(graph, config),
         ]
-        prepare(graph)  # before forking: the workers inherit the drawn diagrams
         outputs.extend(run_tasks(tasks, config.jobs))
-        if config.handouts:
-            outputs.extend(render_handouts(graph, config))
+        outputs.extend(pdfs)
     return outputs

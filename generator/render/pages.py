@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -102,9 +102,14 @@ def law_section(law: Law, number: str) -> LawSection | None:
     return next((s for s in law.sections if s.number == number), None)
 
 
-def page_context(graph: Graph, config: SiteConfig, today: dt.date) -> dict[str, Any]:
-    """What every page template may use besides the Jinja environment's globals."""
+def page_context(graph: Graph, config: SiteConfig, today: dt.date,
+                 pdf_labels: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """What every page template may use besides the Jinja environment's globals.
+    ``pdf_labels`` (``PDF, 3 sivua, 120 kt`` by handout path) is known when the PDFs were
+    rendered first (:func:`..render.render_site`)."""
+    labels = dict(pdf_labels or {})
     return {
+        "pdf_label": lambda path: labels.get(path, ""),
         "q": Queries(graph, today),
         "fi": fi,
         "finlex": finlex,
@@ -125,13 +130,14 @@ def render_pages(graph: Graph, config: SiteConfig, *, today: dt.date | None = No
     return [output for task in page_tasks(graph, config, today=today) for output in task()]
 
 
-def page_tasks(graph: Graph, config: SiteConfig, *, today: dt.date | None = None
+def page_tasks(graph: Graph, config: SiteConfig, *, today: dt.date | None = None,
+               pdf_labels: Mapping[str, str] | None = None
                ) -> list[Callable[[], list[Output]]]:
     """:func:`render_pages` as one task per page, to be run in any order and process."""
     today = today or build_date()
     root = config.project_root or config.content_dir.parent
     updated = last_commit_dates(root, config.content_dir.name)
-    context = page_context(graph, config, today)
+    context = page_context(graph, config, today, pdf_labels)
 
     def index(kind: Kind, ids: list[str]) -> list[Output]:
         path = index_path(kind.key)
