@@ -18,9 +18,8 @@ from ..gitdates import last_commit_dates
 from ..models import Committee, Meeting, Process
 from ..render.site import Output, SiteConfig
 from ..resolve import Graph
-from . import data
+from . import data, pdf
 from .environment import entity_url, render
-from . import pdf
 from .pdf import CACHE_FOLDER, PdfCache, render_all
 
 PACK_ID = "perehdytyspaketti"
