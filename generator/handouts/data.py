@@ -130,11 +130,13 @@ def phase_timing(phase: Phase) -> str:
     return " · ".join(parts)
 
 
-def print_flow(graph: Graph, process_id: str) -> figures.PrintFigure:
-    """A process's flow laid out for print: beside the text when it stays legible there,
-    else full width (cut into parts if tall) or on a landscape page."""
+def print_flow(graph: Graph, process_id: str, *, side: bool = True) -> figures.PrintFigure:
+    """A process's flow laid out for print: beside the text when ``side`` allows it and
+    it stays legible there, else full width (cut into parts if tall) or on a landscape
+    page. The pack says ``side=False``: a process there starts mid-page, and a tall float
+    that moves on to the next page would leave the heading behind."""
     return figures.print_figure(diagrams.process_flow(graph, process_id, links=False),
-                                side=True)
+                                side=side)
 
 
 def print_chart(graph: Graph, committee_id: str) -> figures.PrintFigure:
