@@ -790,3 +790,47 @@ def test_download_links_say_pages_and_size(built_site: Path) -> None:
     pack = (built_site / PACK_PATH).read_bytes()
     assert (f"Perehdytyspaketti uusille jäsenille (PDF, {len(reader_of(pack).pages)} sivua, "
             f"{round(len(pack) / 1024)} kt)") in home
+
+
+def synthetic_figure(width: float, height: float, rows: int) -> str:
+    """A figure like the site's: a Graphviz SVG with ``rows`` boxes stacked, each with a
+    13 px label."""
+    step = height / rows
+    nodes = "".join(
+        f'<g id="dg-t-n{i}" class="node"><polygon points="10,{-height + i * step + 5} '
+        f'{width - 10},{-height + i * step + 5} {width - 10},{-height + (i + 1) * step - 5} '
+        f'10,{-height + (i + 1) * step - 5}" />'
+        f'<text x="20" y="{-height + (i + 0.5) * step}" font-size="13.00">Solmu {i}</text></g>'
+        for i in range(rows))
+    return (f'<figure class="diagram" id="dg-t"><svg xmlns="http://www.w3.org/2000/svg" '
+            f'viewBox="0.00 0.00 {width:.2f} {height:.2f}" width="{width}" height="{height}" '
+            f'class="dg-svg" role="img"><title id="dg-t-title">Testikaavio</title>'
+            f'<g id="dg-t-graph0" class="graph" transform="scale(1 1) rotate(0) '
+            f'translate(0 {height})">{nodes}</g></svg>'
+            f"<figcaption>Testi</figcaption></figure>")
+
+
+def test_too_wide_a_diagram_gets_a_landscape_page() -> None:
+    from importlib.resources import files
+
+    from generator.handouts import figures
+
+    wide = figures.print_figure(synthetic_figure(1100, 300, 3))
+    assert wide.layout == "wide" and wide.scale >= figures.MIN_SCALE
+    assert figures.print_figure(synthetic_figure(600, 300, 3)).layout == "page"
+    tall = figures.print_figure(synthetic_figure(250, 2000, 20))
+    assert tall.layout == "page" and tall.parts > 1
+    assert all(len(re.findall(r"<text\b", str(p.svg))) < 20 for row in tall.rows for p in row)
+    # the named page turns the sheet: A4 landscape for the wide figure only
+    css = (files("generator") / "templates" / "handouts" / "handout.css").read_text("utf-8")
+    part = wide.rows[0][0]
+    html = (f'<html lang="fi"><head><title>T</title><style>{css}</style></head><body>'
+            f"<h1>Teksti</h1><p>Ennen kaaviota.</p>"
+            f'<section class="print-figure print-figure--wide"><div class="figure-row">'
+            f'<div class="figure-part" style="width:{part.width}px">{part.svg}</div></div>'
+            f"</section><p>Jälkeen.</p></body></html>")
+    reader = reader_of(pdf.html_to_pdf(html))
+    sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+             for p in reader.pages]
+    assert sizes == [(595, 842), (842, 595), (595, 842)]
+    assert not small_text(pdf.html_to_pdf(html))
