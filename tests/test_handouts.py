@@ -20,6 +20,7 @@ import pytest
 from conftest import FIXED_EPOCH, FIXTURES, ROOT
 
 from generator import escape, fi
+from generator.diagrams.org import org_diagram
 from generator.graph import Graph
 from generator.handouts import (
     PACK_PATH,
@@ -317,16 +318,15 @@ def test_content_date_comes_from_git(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_info_pack_has_cover_toc_with_true_page_numbers(pdfs: dict[str, bytes]) -> None:
     pages = pages_of(pdfs[PACK_PATH])
     assert pages[0].startswith("Perehdytyspaketti")
-    toc = pages[1]
-    assert toc.startswith("Sisällys")
-    assert "Työllisyyden edistämisen yhdyspintaverkosto yhdyspintaverkosto.fi" in toc  # header
+    toc = pages[0].split("Sisällys", 1)[1]  # the contents share the cover page
     entries = {
-        "Verkosto": "Verkosto Työllistymisen monialaisen edistämisen yhdyspintaverkosto",
+        "Verkosto": "Verkosto Näin pääset mukaan",
         "Työllisyyden edistämisen valtakunnallinen neuvottelukunta":
             "Toimielimet Työllisyyden edistämisen valtakunnallinen neuvottelukunta (TyöNVK)",
         "Keskeiset prosessit": "Keskeiset prosessit",
         "Työllistymistä edistävä monialainen yhteispalvelu":
             "Keskeiset prosessit Työllistymistä edistävä monialainen yhteispalvelu (TYP)",
+        "Lait ja asetukset": "Lait ja asetukset",
         "Kalenteri": "Kalenteri",
     }
     for label, heading in entries.items():
@@ -335,7 +335,7 @@ def test_info_pack_has_cover_toc_with_true_page_numbers(pdfs: dict[str, bytes]) 
         page_number = int(match.group(1))
         body = pages[page_number - 1]
         assert heading in body, (label, page_number, body[:200])
-        assert all(heading not in page for page in pages[2:page_number - 1]), label
+        assert all(heading not in page for page in pages[1:page_number - 1]), label
         assert f"Sivu {page_number} / {len(pages)}" in body
     bookmarks = outline_titles(reader_of(pdfs[PACK_PATH]).outline)
     assert bookmarks[:3] == ["Perehdytyspaketti", "Verkosto",
@@ -344,8 +344,7 @@ def test_info_pack_has_cover_toc_with_true_page_numbers(pdfs: dict[str, bytes]) 
 
 
 def test_info_pack_calendar_lists_all_upcoming_meetings(pdfs: dict[str, bytes]) -> None:
-    calendar = pages_of(pdfs[PACK_PATH])[-1]
-    assert "Kalenteri" in calendar
+    calendar = pages_of(pdfs[PACK_PATH])[-1].split("Kalenteri", 1)[1]
     first = calendar.index("Yhdyspintaverkoston kesäkokous")
     assert calendar.index("Neuvottelukunnan syyskokous") > first
     assert "kevätkokous" not in calendar
@@ -366,8 +365,11 @@ def test_diagrams_are_vector_with_extractable_labels(pdfs: dict[str, bytes]) -> 
         figures = struct_elements(reader_of(pdfs[path]), "/Figure")
         assert figures, path
         assert all(figure.get("/Alt") for figure in figures), path  # PDF/UA: alt text
-    (flow,) = struct_elements(reader_of(pdfs["pdf/typ.pdf"]), "/Figure")
-    assert flow["/Alt"] == "Työllistymistä edistävä monialainen yhteispalvelu: prosessikaavio"
+    flows = struct_elements(reader_of(pdfs["pdf/typ.pdf"]), "/Figure")
+    name = "Työllistymistä edistävä monialainen yhteispalvelu: prosessikaavio"
+    assert [flow["/Alt"] for flow in flows] == (
+        [name] if len(flows) == 1 else [f"{name} (osa {i}/{len(flows)})"
+                                        for i in range(1, len(flows) + 1)])
 
 
 def struct_elements(reader: pypdf.PdfReader, tag: str) -> list[pypdf.generic.DictionaryObject]:
@@ -404,36 +406,47 @@ def test_built_site_has_every_handout(built_site: Path, real_graph: Graph) -> No
     missing = [i for i in ids if not (built_site / handout_path(i)).is_file()]
     assert not missing
     pack = (built_site / PACK_PATH).read_bytes()
-    assert "Sisällys" in pages_of(pack)[1]
+    assert "Sisällys" in pages_of(pack)[0]
 
 
-def test_real_processes_fit_one_or_two_pages(built_site: Path, real_graph: Graph) -> None:
-    """A flow that stays legible beside the text keeps a process on 1–2 pages; a flow too
-    wide for that column gets the full width after the phase table, which may take a
-    third page rather than shrink its labels below legibility."""
-    from generator import diagrams
-
+def test_real_processes_print_in_few_pages(built_site: Path, real_graph: Graph) -> None:
+    """A flow beside the text keeps a process on 1–2 pages; one laid out full width (in
+    parts side by side, or one after another when wide) may take more, never a page
+    mostly empty in the middle (test_no_page_mostly_empty_unless_a_section_ends)."""
     if not real_graph.processes:
         pytest.skip("the real content has no processes yet")
     for process_id, process in real_graph.processes.items():
         data_ = (built_site / handout_path(process_id)).read_bytes()
-        layout = data.flow_layout(diagrams.process_flow(real_graph, process_id, links=False))
+        flow = data.print_flow(real_graph, process_id)
         count = len(reader_of(data_).pages)
-        assert 1 <= count <= (3 if layout == "page" else 2), (process_id, layout, count)
+        assert 1 <= count <= (2 if flow.layout == "side" else 4), (process_id, count)
         text = text_of(data_)
         for phase in process.phases:
             assert " ".join(phase.name.split()) in text, (process_id, phase.id)
         assert_no_raster_images(data_)
 
 
-def test_flow_layout_beside_text_or_full_width() -> None:
-    def svg(width: int, height: int) -> str:
-        return f'<svg viewBox="0.00 0.00 {width}.00 {height}.50" width="{width}">'
+def test_tall_flows_split_between_nodes_each_label_once(real_graph: Graph) -> None:
+    from generator import diagrams
+    from generator.handouts import figures
 
-    assert data.flow_layout(svg(264, 1625)) == "side"  # tall and narrow (TYP)
-    assert data.flow_layout(svg(846, 1627)) == "page"  # wide branching flow
-    assert data.flow_layout(svg(628, 431)) == "page"  # wide and low
-    assert data.flow_layout("") == ""
+    label = re.compile(r"<text\b[^>]*>(.*?)</text>", re.DOTALL)
+    split = 0
+    for process_id in real_graph.processes:
+        whole = str(diagrams.process_flow(real_graph, process_id, links=False))
+        flow = data.print_flow(real_graph, process_id)
+        assert flow.scale >= figures.MIN_SCALE, process_id  # 13 px labels at >= 8 pt
+        parts = [part for row in flow.rows for part in row]
+        width = figures.SIDE_PX[0] if flow.layout == "side" else figures.COLUMN_PX
+        for row in flow.rows:
+            assert sum(p.width for p in row) + figures.GAP_PX * (len(row) - 1) <= width
+        assert all(part.height <= figures.PART_MAX_PX for part in parts), process_id
+        printed = [text for part in parts for text in label.findall(str(part.svg))]
+        assert sorted(printed) == sorted(label.findall(whole)), process_id  # each once
+        split += len(parts) > 1
+    if "typ" in real_graph.processes:
+        assert data.print_flow(real_graph, "typ").parts > 1  # 1,625 px tall
+        assert split
 
 
 # --- rendering machinery -----------------------------------------------------------------
@@ -636,3 +649,221 @@ def test_handouts_command_refuses_broken_content(tmp_path: Path,
     assert main(["--content", str(tmp_path / "content"), "--out", str(out)]) == 1
     assert not out.exists()
     assert "PDF-tiedostoja ei tehty" in capsys.readouterr().err
+
+
+# --- paper: text size, empty pages, bookmarks, the induction pack --------------------------
+
+MIN_PT = 8.0
+MM = 72 / 25.4
+BODY_MARGINS = (20 * MM, 18 * MM)  # handout.css @page top and bottom margins
+
+
+def small_text(data_: bytes) -> list[tuple[int, str, float]]:
+    """Characters printed smaller than 8 pt, diagram labels included (pdfplumber takes
+    the size from the text matrix, so a scaled-down SVG label counts at its real size)."""
+    import pdfplumber
+
+    found = []
+    with pdfplumber.open(io.BytesIO(data_)) as document:
+        for number, page in enumerate(document.pages, start=1):
+            found += [(number, char["text"], round(char["size"], 2)) for char in page.chars
+                      if char["size"] < MIN_PT - 0.01 and char["text"].strip()]
+    return found
+
+
+def empty_shares(data_: bytes) -> list[float]:
+    """Per page, the share of the body (between the running header and footer) below its
+    last line of text."""
+    import pdfplumber
+
+    shares = []
+    with pdfplumber.open(io.BytesIO(data_)) as document:
+        for page in document.pages:
+            top, bottom = BODY_MARGINS[0], page.height - BODY_MARGINS[1]
+            body = [c for c in page.chars if top <= c["top"] and c["bottom"] <= bottom
+                    and c["text"].strip()]
+            last = max((c["bottom"] for c in body), default=top)
+            shares.append((bottom - last) / (bottom - top))
+    return shares
+
+
+def section_starts(data_: bytes, max_level: int) -> set[int]:
+    """0-based pages on which a bookmark of level ``max_level`` or higher begins."""
+    reader = reader_of(data_)
+    starts: set[int] = set()
+
+    def walk(items: list[object], level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            elif level <= max_level:
+                starts.add(reader.get_destination_page_number(item))  # type: ignore[arg-type]
+
+    walk(reader.outline, 1)
+    return starts
+
+
+def mostly_empty_pages(data_: bytes, max_level: int) -> list[tuple[int, float]]:
+    """Pages more than 60 % empty that neither end the document nor come right before a
+    section (a bookmark of level <= ``max_level``) begins."""
+    shares = empty_shares(data_)
+    starts = section_starts(data_, max_level)
+    return [(index + 1, round(share, 2)) for index, share in enumerate(shares)
+            if share > 0.6 and index + 1 < len(shares) and index + 1 not in starts]
+
+
+def test_no_text_below_8_pt_in_the_fixture_handouts(pdfs: dict[str, bytes]) -> None:
+    for path, data_ in pdfs.items():
+        assert not small_text(data_), path
+
+
+def test_no_text_below_8_pt_in_the_real_handouts(built_site: Path, real_graph: Graph) -> None:
+    ids = [*real_graph.processes, *real_graph.committees]
+    for path in [*(handout_path(i) for i in ids), PACK_PATH]:
+        small = small_text((built_site / path).read_bytes())
+        assert not small, (path, small[:5])
+
+
+def test_no_page_mostly_empty_unless_a_section_ends(built_site: Path,
+                                                    real_graph: Graph) -> None:
+    pack = (built_site / PACK_PATH).read_bytes()
+    assert not mostly_empty_pages(pack, 1)  # the pack's sections are its chapters
+    for process_id in real_graph.processes:
+        data_ = (built_site / handout_path(process_id)).read_bytes()
+        assert not mostly_empty_pages(data_, 2), process_id
+
+
+def test_empty_page_measure_finds_an_empty_page() -> None:
+    html = ('<html lang="fi"><head><title>T</title></head><body><h1>Yksi</h1><p>teksti</p>'
+            '<p style="break-before: page">toinen sivu</p><h1 style="break-before: page">'
+            "Kaksi</h1><p>loppu</p></body></html>")
+    data_ = pdf.html_to_pdf(html)
+    # page 1 is mostly empty in the middle of a section; page 2 ends one ("Kaksi" follows)
+    assert [page for page, _ in mostly_empty_pages(data_, 1)] == [1]
+    assert [page for page, _ in mostly_empty_pages(data_, 0)] == [1, 2]
+
+
+def test_real_pack_is_a_document_for_a_new_member(built_site: Path, real_graph: Graph) -> None:
+    pack = (built_site / PACK_PATH).read_bytes()
+    reader = reader_of(pack)
+    assert len(reader.pages) <= 24  # README.md: how the pack grows
+    bookmarks = outline_titles(reader.outline)
+    for title in ("Verkosto", "Toimielimet", "Keskeiset prosessit", "Lait ja asetukset",
+                  "Kalenteri"):
+        assert title in bookmarks
+    text = text_of(pack)
+    flat = text.replace(" ", "")
+    # how to follow: the calendar's subscription address, printed and as a link
+    feed = "https://yhdyspintaverkosto.fi/kalenteri/kaikki.ics"
+    assert feed in flat and feed in link_targets(pack)
+    # how to join: the sources name the page but not its address
+    assert "https://www.kuntaliitto.fi" in link_targets(pack)
+    assert "”Työllisyyden edistämisen yhdyspinnat”" in text
+    # a parent before its own committees, not the alphabet
+    def position(committee_id: str) -> int:
+        name = real_graph.committees[committee_id].name
+        return next(i for i, title in enumerate(bookmarks) if title.startswith(name))
+
+    for committee_id, committee in real_graph.committees.items():
+        if not committee.ended and committee.parent in real_graph.committees:
+            assert position(committee.parent) < position(committee_id), committee_id
+    # repealed laws marked (Law.repealed_on / repealed_by)
+    today = BUILD_DAY
+    repealed = [law for law in real_graph.laws.values() if law.repealed(today)]
+    assert repealed
+    for law in repealed:
+        assert f"({law.number}) {data.repealed(real_graph, law, today)}" in text, law.number
+
+
+def test_each_diagram_once_in_the_pack(built_site: Path, real_graph: Graph) -> None:
+    pack = reader_of((built_site / PACK_PATH).read_bytes())
+    alts = [str(figure["/Alt"]) for figure in struct_elements(pack, "/Figure")]
+    assert len(alts) == len(set(alts))  # no figure twice (parts are numbered)
+    whole = [re.sub(r" \(osa \d+/\d+\)$", "", alt) for alt in alts]
+    for process_id, process in real_graph.processes.items():
+        flows = [alt for alt in alts if alt.startswith(f"{process.name}: prosessikaavio")]
+        parts = data.print_flow(real_graph, process_id, side=False).parts
+        assert len(flows) == parts, (process_id, flows)
+    roots = {data.chart_root(real_graph, i) for i, c in real_graph.committees.items()
+             if not c.ended and org_diagram(real_graph, i) is not None}  # a lone one has none
+    charts = [alt for alt in set(whole) if "organisaatio" in alt.lower()]
+    assert len(charts) == len(roots), charts
+
+
+def test_repealed_laws_say_when_and_by_what_and_come_last(real_graph: Graph) -> None:
+    typ_law = real_graph.laws["laki-1369-2014"]
+    assert data.repealed(real_graph, typ_law, dt.date(2025, 5, 12)) == (
+        "Kumottu 1.1.2025 (381/2023)")
+    assert data.repealed(real_graph, typ_law, dt.date(2024, 12, 31)) == ""  # not yet
+    today = dt.date(2025, 5, 12)
+    order = [i for i, _ in data.laws(real_graph, today)]
+    in_force = [i for i in order if not real_graph.laws[i].repealed(today)]
+    assert order[:len(in_force)] == in_force  # those in force first
+
+
+def test_glossary_chapter_only_with_glossary_data(graph: Graph, config: SiteConfig,
+                                                  fixed_clock: None) -> None:
+    from generator.handouts import _Context, pack_handout
+
+    ctx = _Context(graph, config)
+    assert 'id="sanasto"' not in pack_handout(ctx).html
+    entry = data.GlossaryEntry("Yhdyspinta", "Kohta, jossa *kaksi* toimijaa kohtaavat.")
+    html = pack_handout(ctx, glossary=[entry]).html
+    assert 'id="sanasto"' in html and "<dt>Yhdyspinta</dt>" in html
+    assert "<em>kaksi</em>" in html
+
+
+def test_download_links_say_pages_and_size(built_site: Path) -> None:
+    page = (built_site / "prosessit" / "typ" / "index.html").read_text("utf-8")
+    pdf_bytes = (built_site / "pdf" / "typ.pdf").read_bytes()
+    pages = len(reader_of(pdf_bytes).pages)
+    size = round(len(pdf_bytes) / 1024)
+    assert f"Lataa moniste (PDF, {pages} sivua, {size} kt)" in page
+    home = (built_site / "index.html").read_text("utf-8")
+    pack = (built_site / PACK_PATH).read_bytes()
+    assert (f"Perehdytyspaketti uusille jäsenille (PDF, {len(reader_of(pack).pages)} sivua, "
+            f"{round(len(pack) / 1024)} kt)") in home
+
+
+def synthetic_figure(width: float, height: float, rows: int) -> str:
+    """A figure like the site's: a Graphviz SVG with ``rows`` boxes stacked, each with a
+    13 px label."""
+    step = height / rows
+    nodes = "".join(
+        f'<g id="dg-t-n{i}" class="node"><polygon points="10,{-height + i * step + 5} '
+        f'{width - 10},{-height + i * step + 5} {width - 10},{-height + (i + 1) * step - 5} '
+        f'10,{-height + (i + 1) * step - 5}" />'
+        f'<text x="20" y="{-height + (i + 0.5) * step}" font-size="13.00">Solmu {i}</text></g>'
+        for i in range(rows))
+    return (f'<figure class="diagram" id="dg-t"><svg xmlns="http://www.w3.org/2000/svg" '
+            f'viewBox="0.00 0.00 {width:.2f} {height:.2f}" width="{width}" height="{height}" '
+            f'class="dg-svg" role="img"><title id="dg-t-title">Testikaavio</title>'
+            f'<g id="dg-t-graph0" class="graph" transform="scale(1 1) rotate(0) '
+            f'translate(0 {height})">{nodes}</g></svg>'
+            f"<figcaption>Testi</figcaption></figure>")
+
+
+def test_too_wide_a_diagram_gets_a_landscape_page() -> None:
+    from importlib.resources import files
+
+    from generator.handouts import figures
+
+    wide = figures.print_figure(synthetic_figure(1100, 300, 3))
+    assert wide.layout == "wide" and wide.scale >= figures.MIN_SCALE
+    assert figures.print_figure(synthetic_figure(600, 300, 3)).layout == "page"
+    tall = figures.print_figure(synthetic_figure(250, 2000, 20))
+    assert tall.layout == "page" and tall.parts > 1
+    assert all(len(re.findall(r"<text\b", str(p.svg))) < 20 for row in tall.rows for p in row)
+    # the named page turns the sheet: A4 landscape for the wide figure only
+    css = (files("generator") / "templates" / "handouts" / "handout.css").read_text("utf-8")
+    part = wide.rows[0][0]
+    html = (f'<html lang="fi"><head><title>T</title><style>{css}</style></head><body>'
+            f"<h1>Teksti</h1><p>Ennen kaaviota.</p>"
+            f'<section class="print-figure print-figure--wide"><div class="figure-row">'
+            f'<div class="figure-part" style="width:{part.width}px">{part.svg}</div></div>'
+            f"</section><p>Jälkeen.</p></body></html>")
+    reader = reader_of(pdf.html_to_pdf(html))
+    sizes = [(round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+             for p in reader.pages]
+    assert sizes == [(595, 842), (842, 595), (595, 842)]
+    assert not small_text(pdf.html_to_pdf(html))

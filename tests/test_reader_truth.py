@@ -184,7 +184,8 @@ def pdfs(graph: Graph, config: SiteConfig, clock: None) -> dict[str, str]:
 
 
 def seat_rows(page: str) -> list[str]:
-    table = page[page.index("## Jäsenet paikoittain"):].split("\n\n")[1]
+    section = page[page.index("## Jäsenet paikoittain"):].split("\n\n")
+    table = next(chunk for chunk in section if chunk.startswith("|"))
     return table.split("\n")[2:]
 
 

@@ -13,7 +13,7 @@ from .. import calendar, diagrams
 from ..calendar import render_calendar
 from ..core.gcpause import paused_gc
 from ..graph import Graph
-from ..handouts import render_handouts
+from ..handouts import render_handouts, size_labels
 from ..opendata import render_data
 from ..pages import page_tasks, render_changes, render_redirects
 from ..site import paths, templates
@@ -41,16 +41,17 @@ def render_site(graph: Graph, config: SiteConfig) -> Outputs:
     outputs = Outputs()
     # Through the module, not names imported from it: tests swap diagrams.cache_folder.
     with paused_gc(), diagrams.diagram_session(diagrams.cache_folder(config)):
+        diagrams.prepare(graph)  # before forking: the workers inherit the drawn diagrams
+        # The PDFs before the pages: a page's download link says the PDF's pages and size.
+        pdfs = render_handouts(graph, config) if config.handouts else []
         tasks = [
-            *page_tasks(graph, config),
+            *page_tasks(graph, config, pdf_labels=size_labels(pdfs)),
             lambda: render_data(graph, config),
             lambda: render_calendar(graph, config),
             lambda: diagrams.render_diagram_pages(graph, config),
             lambda: render_redirects(graph, config),
             lambda: render_changes(graph, config),
         ]
-        diagrams.prepare(graph)  # before forking: the workers inherit the drawn diagrams
         outputs.extend(run_tasks(tasks, config.jobs))
-        if config.handouts:
-            outputs.extend(render_handouts(graph, config))
+        outputs.extend(pdfs)
     return outputs

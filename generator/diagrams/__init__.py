@@ -23,6 +23,7 @@ from ..graph import Graph
 from ..site.output import Output, SiteConfig
 from ..site.paths import RELATIONS_PAGE, entity_path
 from ..site.templates import render
+from .dot import SMALL_SIZE
 from .dot_process import DiagramError
 from .figure import Diagram, figure_key, render_figure
 from .org import org_diagram
@@ -33,6 +34,7 @@ from .timeline import timeline_diagram
 
 __all__ = [
     "RELATIONS_PAGE",
+    "SMALL_SIZE",
     "DiagramError",
     "cache_folder",
     "diagram_session",

@@ -20,7 +20,7 @@ from ..graph import Graph
 from ..site.gitdates import last_commit_dates
 from ..site.output import Output, SiteConfig
 from ..site.paths import entity_url, handout_path
-from . import data
+from . import data, pdf
 from .environment import render
 from .pdf import CACHE_FOLDER, pdf_cache, render_all
 
@@ -113,50 +113,83 @@ def meeting_handout(ctx: _Context, meeting_id: str) -> Handout:
 
 @dataclass(frozen=True)
 class PackSection:
+    """One chapter of the pack: a bookmark, a contents line and a page break before it.
+    ``entries`` are ``(id, label, depth)``: a jaosto is listed under its parent."""
+
     id: str
     title: str
     kind: str
     prefix: str
-    entries: list[tuple[str, str]]
+    entries: list[tuple[str, str, int]]
     meetings: list[tuple[str, Meeting]]
 
 
-def _by_name(graph: Graph, ids: list[str]) -> list[tuple[str, str]]:
-    return sorted(((i, graph.name(i)) for i in ids), key=lambda item: fi.sort_key(item[1]))
+def _by_name(graph: Graph, ids: list[str]) -> list[str]:
+    return sorted(ids, key=lambda i: fi.sort_key(graph.name(i)))
+
+
+def committee_order(graph: Graph, ids: list[str]) -> list[tuple[str, int]]:
+    """Committees as a tree: each parent before its own committees (jaostot, sihteeristö),
+    siblings by name; ``(id, depth)``."""
+    wanted = set(ids)
+    children: dict[str | None, list[str]] = {}
+    for committee_id in ids:
+        parent = graph.committees[committee_id].parent
+        children.setdefault(parent if parent in wanted else None, []).append(committee_id)
+    order: list[tuple[str, int]] = []
+
+    def visit(parent: str | None, depth: int) -> None:
+        for committee_id in _by_name(graph, children.get(parent, [])):
+            order.append((committee_id, depth))
+            visit(committee_id, depth + 1)
+
+    visit(None, 0)
+    return order
 
 
 def pack_sections(graph: Graph, now: dt.datetime) -> list[PackSection]:
-    """The network, its other (current) committees, the processes and the calendar."""
-    committees = {i: c for i, c in graph.committees.items() if not c.ended}
+    """The network, the other (current) committees as a tree, the processes, the laws,
+    the calendar and, when there is one, the glossary."""
+    committees = [i for i, c in graph.committees.items() if not c.ended]
     sections = []
     if NETWORK_ID in committees:
-        sections.append(PackSection("verkosto", "Verkosto", "committee", "toimielin-",
-                                    [(NETWORK_ID, graph.name(NETWORK_ID))], []))
-    others = _by_name(graph, [i for i in committees if i != NETWORK_ID])
+        sections.append(PackSection("verkosto", "Verkosto", "network", "toimielin-",
+                                    [(NETWORK_ID, graph.name(NETWORK_ID), 0)], []))
+    others = committee_order(graph, [i for i in committees if i != NETWORK_ID])
     if others:
-        sections.append(PackSection("toimielimet", "Toimielimet", "committee", "toimielin-",
-                                    others, []))
+        sections.append(PackSection(
+            "toimielimet", "Toimielimet", "committee", "toimielin-",
+            [(i, graph.name(i), depth) for i, depth in others], []))
     processes = _by_name(graph, list(graph.processes))
     if processes:
         sections.append(PackSection("prosessit", "Keskeiset prosessit", "process",
-                                    "prosessi-", processes, []))
+                                    "prosessi-", [(i, graph.name(i), 0) for i in processes],
+                                    []))
+    if graph.laws:
+        sections.append(PackSection("lait", "Lait ja asetukset", "law", "laki-", [], []))
     sections.append(PackSection("kalenteri", "Kalenteri", "calendar", "", [],
                                 data.upcoming_meetings(graph, now)))
     return sections
 
 
-def pack_handout(ctx: _Context) -> Handout:
+def pack_handout(ctx: _Context, glossary: list[data.GlossaryEntry] | None = None) -> Handout:
+    """The induction pack. ``glossary`` (term, definition) adds a glossary chapter; the
+    site has no glossary content yet, so the build passes none."""
     sections = pack_sections(ctx.graph, ctx.now)
-    ids: set[str] = set()
+    if glossary:
+        sections.append(PackSection("sanasto", "Sanasto", "glossary", "", [], []))
+    ids: set[str] = set(ctx.graph.laws)
     for section in sections:
-        for entity_id, _ in section.entries:
+        for entity_id, _, _ in section.entries:
             ids |= data.shown_ids(ctx.graph, entity_id, ctx.now)
         ids.update(meeting_id for meeting_id, _ in section.meetings)
     html = ctx.render(
-        "pack", sections=sections,
+        "pack", sections=sections, glossary=glossary or [],
+        calendar_feed=data.calendar_feed_url(ctx.config.site_url),
+        join=data.JOIN,
         title=f"Perehdytyspaketti – {ctx.config.site_name}",
-        subject="Uuden jäsenen perehdytyspaketti: verkosto, toimielimet, keskeiset prosessit "
-                "ja kalenteri",
+        subject="Uuden jäsenen perehdytyspaketti: verkosto, toimielimet, keskeiset prosessit, "
+                "lait, kalenteri",
         url=ctx.config.site_url, updated=ctx.updated(ids),
     )
     return Handout(PACK_PATH, html)
@@ -177,6 +210,19 @@ def handouts(graph: Graph, config: SiteConfig) -> list[Handout]:
     return found
 
 
+def size_label(data_: bytes) -> str:
+    """``PDF, 3 sivua, 120 kt``: what a download link says about its file."""
+    kilobytes = max(1, round(len(data_) / 1024))
+    size = (f"{kilobytes} kt" if kilobytes < 1000
+            else f"{kilobytes / 1024:.1f} Mt".replace(".", ","))
+    return f"PDF, {fi.count(pdf.page_count(data_), 'sivu', 'sivua')}, {size}"
+
+
+def size_labels(outputs: list[Output]) -> dict[str, str]:
+    """:func:`size_label` of every rendered handout by its docs-root path."""
+    return {output.path: size_label(output.data) for output in outputs}
+
+
 def cache_for(config: SiteConfig) -> Cache:
     root = config.project_root
     return pdf_cache(root / CACHE_FOLDER if root is not None else None)
@@ -190,4 +236,5 @@ def render_handouts(graph: Graph, config: SiteConfig) -> list[Output]:
             for item, pdf in zip(items, pdfs, strict=True)]
 
 
-__all__ = ["PACK_ID", "PACK_PATH", "Handout", "handouts", "render_handouts"]
+__all__ = ["PACK_ID", "PACK_PATH", "Handout", "handouts", "render_handouts",
+           "size_label", "size_labels"]

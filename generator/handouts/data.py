@@ -9,17 +9,18 @@ the content's last change.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import fi
+from .. import diagrams, fi
 from ..core.annotations import walk_refs
-from ..core.models import END_PHASE, Committee, Meeting, Member, Person, Phase, Process
+from ..core.models import END_PHASE, Committee, Law, Meeting, Member, Person, Phase, Process
 from ..domain import membership, timing
 from ..domain import queries as q
 from ..graph import Graph
+from ..site.paths import ALL_FEED
+from . import figures
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,31 @@ def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[Memb
         organisation = person.organisation if isinstance(person, Person) else None
         rows.append(MemberRow(graph.name(organisation) if organisation else "", member, True))
     return rows
+
+
+@dataclass(frozen=True)
+class SeatSummary:
+    """One seat group in a line: who holds its places and how many are *avoin*."""
+
+    label: str
+    note: str
+    members: list[Member]
+    vacant: int
+
+
+def seat_summary(graph: Graph, committee: Committee, today: dt.date) -> list[SeatSummary]:
+    """:func:`member_rows` folded into one line per seat (the induction pack's list)."""
+    seats: list[SeatSummary] = []
+    for row in member_rows(graph, committee, today):
+        if row.first or not seats:
+            seats.append(SeatSummary(row.label, row.note, [], 0))
+        current = seats[-1]
+        if row.member is None:
+            seats[-1] = SeatSummary(current.label, current.note, current.members,
+                                    current.vacant + 1)
+        else:
+            current.members.append(row.member)
+    return seats
 
 
 def leadership(committee: Committee, today: dt.date) -> list[Member]:
@@ -112,23 +138,74 @@ def phase_timing(phase: Phase) -> str:
     return " · ".join(parts)
 
 
-# Beside the text a flow diagram gets a column this wide (px at 96 dpi, 62 mm) and at most
-# this tall (205 mm). Below this scale its 14 px labels would print smaller than ~4.7 pt
-# (the phase table says the same in 7.6 pt text).
-SIDE_WIDTH_PX, SIDE_HEIGHT_PX, SIDE_MIN_SCALE = 234.0, 775.0, 0.45
-_VIEWBOX = re.compile(r'viewBox="[-\d.]+ [-\d.]+ ([\d.]+) ([\d.]+)"')
+def print_flow(graph: Graph, process_id: str, *, side: bool = True) -> figures.PrintFigure:
+    """A process's flow laid out for print: beside the text when ``side`` allows it and
+    it stays legible there, else full width (cut into parts if tall) or on a landscape
+    page. The pack says ``side=False``: a process there starts mid-page, and a tall float
+    that moves on to the next page would leave the heading behind."""
+    return figures.print_figure(diagrams.process_flow(graph, process_id, links=False),
+                                side=side)
 
 
-def flow_layout(figure: str) -> str:
-    """Where a process flow goes: ``side`` (a column beside the text on the first page) when
-    it stays legible there, ``page`` (full width after the phase table) when it is too wide
-    or too tall for that, ``""`` without a diagram."""
-    match = _VIEWBOX.search(str(figure))
-    if match is None:
+def print_chart(graph: Graph, committee_id: str) -> figures.PrintFigure:
+    """The organisation chart of a committee's tree, laid out for print."""
+    return figures.print_figure(diagrams.org_chart(graph, committee_id, links=False))
+
+
+def chart_root(graph: Graph, committee_id: str) -> str:
+    """The top of the committee tree ``committee_id`` belongs to: every committee of one
+    tree has the same chart, so the pack prints it once, with the first of them."""
+    committees = graph.committees
+    current, seen = committee_id, {committee_id}
+    while (parent := committees[current].parent) in committees and parent not in seen:
+        seen.add(parent)
+        current = parent
+    return current
+
+
+# --- the pack: laws, joining, the calendar feed, the glossary ----------------------------
+
+
+
+def repealed(graph: Graph, law: Law, today: dt.date) -> str:
+    """``Kumottu 1.1.2025 (381/2023)`` for a law repealed by ``today``, else ``""``."""
+    if not law.repealed(today) or law.repealed_on is None:
         return ""
-    width, height = float(match.group(1)), float(match.group(2))
-    scale = min(SIDE_WIDTH_PX / width, SIDE_HEIGHT_PX / height, 1.0)
-    return "side" if scale >= SIDE_MIN_SCALE else "page"
+    by = law.repealed_by
+    number = f" ({graph.laws[by].number})" if by and by in graph.laws else ""
+    return f"Kumottu {fi.date(law.repealed_on)}{number}"
+
+
+def laws(graph: Graph, today: dt.date) -> list[tuple[str, Law]]:
+    """Laws in force first, then repealed ones; each group by title."""
+    return sorted(graph.laws.items(),
+                  key=lambda item: (item[1].repealed(today), fi.sort_key(item[1].title)))
+
+
+@dataclass(frozen=True)
+class JoinPage:
+    """Where a new member joins the network. The sources name the page on Kuntaliitto's
+    site but not its address, so the pack links the site and names the page."""
+
+    page: str
+    site: str
+    url: str
+
+
+JOIN = JoinPage("Työllisyyden edistämisen yhdyspinnat", "Kuntaliiton", "https://www.kuntaliitto.fi")
+
+
+def calendar_feed_url(site_url: str) -> str:
+    """The subscription address of the site's calendar of every meeting."""
+    return f"{site_url.rstrip('/')}/{ALL_FEED}"
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One term of the pack's glossary (to be filled from the glossary content kind)."""
+
+    term: str
+    definition: str
 
 
 # --- the date of the content's last change --------------------------------------------

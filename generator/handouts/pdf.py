@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import zlib
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -131,3 +133,20 @@ def _render_parallel(htmls: list[str], count: int) -> list[bytes]:
     done = [data for data in results if data is not None]
     assert len(done) == len(htmls)
     return done
+
+
+_STREAM = re.compile(rb"/ObjStm.*?stream\r?\n(.*?)\r?\nendstream", re.DOTALL)
+_PAGES = re.compile(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)|/Count\s+(\d+)[^>]*?/Type\s*/Pages\b")
+
+
+def page_count(data: bytes) -> int:
+    """The number of pages of a PDF that WeasyPrint made (the page tree's ``/Count``,
+    also when it sits in a compressed object stream). 0 when not found."""
+    counts = [int(a or b) for a, b in _PAGES.findall(data)]
+    for raw in _STREAM.findall(data):
+        try:
+            text = zlib.decompress(raw)
+        except zlib.error:
+            continue
+        counts += [int(a or b) for a, b in _PAGES.findall(text)]
+    return max(counts, default=0)

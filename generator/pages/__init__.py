@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,9 +98,14 @@ def law_section(law: Law, number: str) -> LawSection | None:
     return next((s for s in law.sections if s.number == number), None)
 
 
-def page_context(graph: Graph, config: SiteConfig, now: dt.datetime) -> dict[str, Any]:
-    """What every page template may use besides the Jinja environment's globals."""
+def page_context(graph: Graph, config: SiteConfig, now: dt.datetime,
+                 pdf_labels: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """What every page template may use besides the Jinja environment's globals.
+    ``pdf_labels`` (``PDF, 3 sivua, 120 kt`` by handout path) is known when the PDFs were
+    rendered first (:func:`..render.render_site`)."""
+    labels = dict(pdf_labels or {})
     return {
+        "pdf_label": lambda path: labels.get(path, ""),
         "q": Queries(graph, now),
         "fi": fi,
         "finlex": finlex,
@@ -123,13 +128,14 @@ def render_pages(graph: Graph, config: SiteConfig, *, now: dt.datetime | None = 
     return [output for task in page_tasks(graph, config, now=now) for output in task()]
 
 
-def page_tasks(graph: Graph, config: SiteConfig, *, now: dt.datetime | None = None
+def page_tasks(graph: Graph, config: SiteConfig, *, now: dt.datetime | None = None,
+               pdf_labels: Mapping[str, str] | None = None
                ) -> list[Callable[[], list[Output]]]:
     """:func:`render_pages` as one task per page, to be run in any order and process."""
     now = now or build_time()
     root = config.project_root or config.content_dir.parent
     updated = last_commit_dates(root, config.content_dir.name)
-    context = page_context(graph, config, now)
+    context = page_context(graph, config, now, pdf_labels)
 
     def index(kind: Kind, ids: list[str]) -> list[Output]:
         path = index_path(kind.key)
