@@ -28,6 +28,10 @@ import time
 from pathlib import Path
 
 STAGING = Path("build/zensical-docs")
+OVERRIDES = Path("build/zensical-overrides")
+MATERIAL_ONLY = {"partials/toc.html", "partials/search.html"}
+"""Overrides that are edited copies of Material's own partials: Zensical's templates are not
+Material's (their variables differ), so it keeps its own version of these."""
 CONFIG = "zensical.yml"
 MANIFEST = ".generated.json"  # generator.generate.MANIFEST
 FRONT_MATTER = b"---\n"
@@ -69,6 +73,17 @@ def stage_docs(docs: Path, staging: Path) -> list[str]:
     return []
 
 
+def stage_overrides(overrides: Path, staging: Path) -> None:
+    """``overrides/`` without :data:`MATERIAL_ONLY`, for ``zensical.yml``'s ``custom_dir``."""
+    shutil.rmtree(staging, ignore_errors=True)
+    for source in overrides.rglob("*"):
+        relative = source.relative_to(overrides).as_posix()
+        if source.is_file() and relative not in MATERIAL_ONLY:
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/zensical_build.py",
                                      description="Rakenna sivusto Zensicalilla.")
@@ -91,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"virhe: docs/{relative} on myös generoitu tiedosto; poista toinen",
                   file=sys.stderr)
         return 2
+    stage_overrides(project / "overrides", project / OVERRIDES)
     generated = time.perf_counter()
     zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or "zensical"
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
