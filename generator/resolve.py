@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
-from . import escape, fi
+from . import escape, fi, relation_types
 from .clock import HELSINKI, build_date
 from .diagnostics import Report, close_matches, did_you_mean
 from .models import (
@@ -329,6 +329,7 @@ def resolve(records: list[Record], report: Report, *, today: dt.date | None = No
         elif isinstance(entity, Meeting):
             _check_meeting(record, entity, report)
         _check_sections(record, graph, report)
+        _check_relation_targets(record, graph, report)
     _check_parent_cycles(graph, report)
     _check_duplicate_meetings(graph, report)
     graph.backlinks = {k: sorted(set(v), key=lambda b: (b.source, b.field))
@@ -373,6 +374,21 @@ def _check_refs(record: Record, graph: Graph, report: Report,
             _err(record, path, f"{_dotted(path)}: viittaa itseensä", report)
             continue
         backlinks[target].append(Backlink(record.id, _dotted(path)))
+
+
+def _check_relation_targets(record: Record, graph: Graph, report: Report) -> None:
+    """Each relation type fits some target kinds only (``toteuttaa`` a topic, ``ohjaa`` an
+    actor); a target that does not exist or is of no allowed kind is reported already."""
+    relations = getattr(record.entity, "relations", None)
+    if not relations:
+        return
+
+    def kind_of(entity_id: str) -> str | None:
+        return graph.kind_of(entity_id) if entity_id in graph else None
+
+    for index, message, hint in relation_types.target_problems(relations, kind_of):
+        _err(record, ("relations", index, "target"), f"relations.{index}.target: {message}",
+             report, hint)
 
 
 def _check_texts(record: Record, graph: Graph, report: Report,

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from .. import escape, fi
+from .. import escape, fi, relation_types
 from ..models import KINDS_BY_KEY
 from ..resolve import Graph
 from .site import relative
@@ -69,6 +69,8 @@ def environment() -> Environment:
         cell=lambda v: Markup(escape.md_cell(v)),
         html=lambda v: Markup(escape.html_text(v)),
         raw=Markup,
+        relation_verb=relation_types.verb,
+        relation_role=relation_types.inverse,
     )
     from .. import calendar, diagrams, handouts
 
