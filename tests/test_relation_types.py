@@ -25,7 +25,13 @@ from generator.diagnostics import Report
 from generator.models import RelationType, literal_choices
 from generator.pipeline import check
 from generator.relation_types import RELATION_TYPES
-from generator.render.export import GRAPH_FILE, GRAPH_SCHEMA, POPOLO_FILE, render_data
+from generator.render.export import (
+    DATA_PAGE,
+    GRAPH_FILE,
+    GRAPH_SCHEMA,
+    POPOLO_FILE,
+    render_data,
+)
 from generator.render.pages import render_pages
 from generator.render.site import SiteConfig
 from generator.resolve import Graph
@@ -257,3 +263,6 @@ def test_open_data_carries_the_relations_and_their_labels(
         "note": "Puheenjohtajan ja varapuheenjohtajan."}
     (topic,) = [r for r in popolo["virasto"]["relations"] if r["target_id"] == "kysely"]
     assert topic["type"] == "toteuttaa" and topic["target_url"].endswith("/aiheet/kysely/")
+    # the open-data page explains both
+    assert "`relation_types` selittää suhteiden" in files[DATA_PAGE]
+    assert "`relations` (organisaation suhteet" in files[DATA_PAGE]
