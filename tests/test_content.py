@@ -462,8 +462,45 @@ def test_relations_the_seeds_state_are_data(content: tuple[Graph, object]) -> No
     assert planned == {"tem", "okm", "stm", "kuntaliitto"}
     assert all(relations[(b, "ohjaa", "monialaisten-palvelujen-tukirakenne")].startswith(
         "Suunnitelma") for b in planned)
-    appoints = relations[("valtioneuvosto", "asettaa", "tyonvk")]
+    # 000 "Valtioneuvosto nimittää neuvottelukunnan puheenjohtajan (TEM) ja
+    # varapuheenjohtajan (kunnan edustaja)": a relation of its own, the roles in its note
+    appoints = relations[("valtioneuvosto", "nimittää", "tyonvk")]
     assert "puheenjohtajan" in appoints and "varapuheenjohtajan" in appoints
     assert graph.committees["typ-johtoryhmat"].status == "päättynyt"
     team = graph.committees["tym-konsultaatiotiimi-pohjois-savo"]
     assert team.seats == [] and team.members == []  # members are not named: unknown, not vacant
+
+
+def test_relations_to_topics_and_areas_the_seeds_state(content: tuple[Graph, object]) -> None:
+    """Relations the model could not hold before topics became relation targets."""
+    graph, _ = content
+    relations = {(b, r.type, r.target): r.note or "" for b, body in graph.bodies.items()
+                 for r in body.relations}
+    assert {
+        # 004: "Hyvil ja THL toteuttivat yhteistyössä alkuvuodesta 2024"
+        ("hyvil", "toteuttaa", "hyvinvointialuekysely-2024"),
+        ("thl", "toteuttaa", "hyvinvointialuekysely-2024"),
+        # 003: "KEHA ylläpitää monialaista tietojärjestelmää TYPPIä"
+        ("keha-keskus", "ylläpitää", "typpi"),
+        # 001: "yhteistyösopimus Hyvinvointialueen ja kuntien kanssa"
+        ("kymenlaakson-hyvinvointialue", "osapuoli", "kymenlaakso-yhteiset-tavoitteet"),
+        ("kunnat", "osapuoli", "kymenlaakso-yhteiset-tavoitteet"),
+        # 000: "PSHVA:n alueelle syntyi kolme työllisyysaluetta"; Keski-Savo also in Eloisa
+        ("yla-savon-tyollisyysalue", "alueella", "pohjois-savon-hyvinvointialue"),
+        ("kuopion-tyollisyysalue", "alueella", "pohjois-savon-hyvinvointialue"),
+        ("keski-savon-tyollisyysalue", "alueella", "pohjois-savon-hyvinvointialue"),
+        ("keski-savon-tyollisyysalue", "alueella", "etela-savon-hyvinvointialue"),
+        # 003 HAKIJAT: "Rovaniemen kaupunki (+Kemijärvi)"
+        ("rovaniemi", "hakija", "tyokykyohjelma"),
+        ("kemijarvi", "hakija", "tyokykyohjelma"),
+    } <= set(relations)
+    # the source does not name the Kymenlaakso municipalities, and the note says so
+    assert "Lähde ei nimeä kuntia" in relations[
+        ("kunnat", "osapuoli", "kymenlaakso-yhteiset-tavoitteet")]
+    assert all(relations[(a, "alueella", h)].startswith("Osittain") for a, h in (
+        ("keski-savon-tyollisyysalue", "pohjois-savon-hyvinvointialue"),
+        ("keski-savon-tyollisyysalue", "etela-savon-hyvinvointialue")))
+    assert "2020" in relations[("keha-keskus", "ylläpitää", "typpi")]
+    typpi = graph.topics["typpi"]
+    assert [s.document for s in typpi.sources] == ["003_aa7ec13768e6e888.txt",
+                                                   "000_29a47eed100e93b4.txt"]

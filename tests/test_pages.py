@@ -313,9 +313,9 @@ def test_body_page_relations_seats_people_processes(pages: dict[str, Output]) ->
         tem, "Alayksiköt")
     talks = section(tem, "Puheenvuorot kokouksissa")
     assert "ma 24.3.2025 [Yhdyspintaverkoston kokous]" in talks
-    # and the other direction: the committee shows who relates to it
+    # and the other direction: the committee names the source's role (the inverse label)
     relations = section(page(pages, "toimielimet/tyonvk.md"), "Suhteet")
-    assert "| [Valtioneuvosto](../organisaatiot/valtioneuvosto.md) | asettaa |" in relations
+    assert "| [Valtioneuvosto](../organisaatiot/valtioneuvosto.md) | asettaja |" in relations
 
 
 def test_breadcrumbs_follow_the_parent_chain(pages: dict[str, Output]) -> None:

@@ -32,6 +32,7 @@ from pydantic import (
 )
 
 from .. import fi
+from . import relation_types
 from .formats import (
     LAW_NUMBER_PATTERN,
     NAME_MAX,
@@ -87,6 +88,9 @@ PersonRef = Annotated[str, AfterValidator(check_slug), Ref(("person",))]
 LawRef = Annotated[str, AfterValidator(check_slug), Ref(("law",))]
 CommitteeRef = Annotated[str, AfterValidator(check_slug), Ref(("committee",))]
 ActorRef = Annotated[str, AfterValidator(check_slug), Ref(("body", "committee"))]
+RelationTargetRef = Annotated[str, AfterValidator(check_slug),
+                              Ref(("body", "committee", "topic"))]
+"""A relation's target; which of these kinds fits depends on the relation's type."""
 AnyRef = Annotated[
     str,
     AfterValidator(check_slug),
@@ -318,20 +322,21 @@ BodyType = Literal[
     "muu",
 ]
 
+# Labels, meanings and fitting target kinds of each type: relation_types.RELATION_TYPES.
 RelationType = Literal[
-    "asettaa", "ohjaa", "rahoittaa", "tukee", "koordinoi", "valvoo", "raportoi", "jäsen"
+    "asettaa", "ohjaa", "rahoittaa", "tukee", "koordinoi", "valvoo", "raportoi", "jäsen",
+    "nimittää", "alueella", "toteuttaa", "ylläpitää", "osapuoli", "hakija",
 ]
 
 
 class Relation(Noted):
-    """A typed relation from this body to another body or committee."""
+    """A typed relation from this body or committee to a body, committee or topic."""
 
-    type: RelationType
-    """Suhteen laji: asettaa, ohjaa, rahoittaa, tukee, koordinoi, valvoo, raportoi, jäsen."""
-    target: ActorRef
-    """Kohde: organisaation tai toimielimen tunniste."""
+    type: RelationType = Field(description=relation_types.schema_description())
+    target: RelationTargetRef
+    """Kohde: organisaation, toimielimen tai aiheen tunniste (suhteen lajin mukaan)."""
     note: str | None = None
-    """Mitä suhde käytännössä tarkoittaa."""
+    """Mitä suhde käytännössä tarkoittaa, esim. nimitettävät roolit tai ajankohta."""
 
 
 class Body(Entity):

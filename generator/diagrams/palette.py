@@ -30,6 +30,7 @@ NODE = Swatch("node", "#f4f5f7", "#2c313c")
 TERMINAL = Swatch("terminal", "#dde3ea", "#3b4352")
 DECISION = Swatch("decision", "#fff2cc", "#4a3f1a")
 COMMITTEE = Swatch("committee", "#e3ecfa", "#263650")
+TOPIC = Swatch("topic", "#e4f2dc", "#2b4226")
 CURRENT = Swatch("current", "#ffe08a", "#594408")
 CURRENT_LINE = Swatch("current-line", "#7a4f00", "#ffd166")
 
@@ -45,7 +46,7 @@ ACTOR_SLOTS: tuple[Swatch, ...] = (
 )
 
 SWATCHES: tuple[Swatch, ...] = (
-    INK, MUTED, LINE, NODE, TERMINAL, DECISION, COMMITTEE, CURRENT, CURRENT_LINE,
+    INK, MUTED, LINE, NODE, TERMINAL, DECISION, COMMITTEE, TOPIC, CURRENT, CURRENT_LINE,
     *ACTOR_SLOTS,
 )
 BY_LIGHT: dict[str, Swatch] = {s.light: s for s in SWATCHES}
@@ -54,7 +55,7 @@ BY_LIGHT: dict[str, Swatch] = {s.light: s for s in SWATCHES}
 TEXT_ON: tuple[tuple[Swatch, Swatch], ...] = tuple(
     (text, fill)
     for text in (INK, MUTED)
-    for fill in (NODE, TERMINAL, DECISION, COMMITTEE, CURRENT, *ACTOR_SLOTS)
+    for fill in (NODE, TERMINAL, DECISION, COMMITTEE, TOPIC, CURRENT, *ACTOR_SLOTS)
 )
 #: Lines and borders that must reach 3:1 against the page and the node fills.
 LINES: tuple[Swatch, ...] = (LINE, CURRENT_LINE)

@@ -1,31 +1,34 @@
-"""Relation graph of bodies and committees: typed relations, appointments, parents."""
+"""Relation graph of bodies and committees: typed relations, appointments, parents.
+
+Relations may also point at topics (a survey carried out, a system maintained, an
+agreement's parties): those are drawn as a third node shape."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core.relation_types import PARENT_EDGE, RELATION_TYPES
 from ..graph import Graph
 from .common import digraph, label, small_cell, title_cell
 from .dot import Digraph, Html, Value, bold, font, row, text
 from .figure import Diagram, LegendItem, entity_link
-from .palette import COMMITTEE, CURRENT, CURRENT_LINE, NODE
+from .palette import COMMITTEE, CURRENT, CURRENT_LINE, NODE, TOPIC
 
 #: Relation type → the verb on the arrow (read: source VERB target).
 VERBS: dict[str, str] = {
-    "asettaa": "asettaa",
-    "ohjaa": "ohjaa",
-    "rahoittaa": "rahoittaa",
-    "tukee": "tukee",
-    "koordinoi": "koordinoi",
-    "valvoo": "valvoo",
-    "raportoi": "raportoi",
-    "jäsen": "on jäsenenä",
-    "kuuluu": "kuuluu",
+    **{key: kind.verb for key, kind in RELATION_TYPES.items()},
+    PARENT_EDGE: "kuuluu",
 }
 _EDGE_STYLE: dict[str, dict[str, Value]] = {
     "asettaa": {"penwidth": 2.2},
     "jäsen": {"style": "dashed"},
-    "kuuluu": {"style": "dashed", "arrowhead": "empty"},
+    PARENT_EDGE: {"style": "dashed", "arrowhead": "empty"},
+}
+#: Node look per entity kind: shape, Graphviz style, fill, CSS class.
+_NODE_LOOK: dict[str, tuple[str, str, str, str]] = {
+    "body": ("box", "filled", NODE.light, "dg-body"),
+    "committee": ("box", "rounded,filled", COMMITTEE.light, "dg-committee"),
+    "topic": ("note", "filled", TOPIC.light, "dg-topic"),
 }
 
 
@@ -82,27 +85,24 @@ def _relation_edges(graph: Graph) -> list[Edge]:
         if committee.appointed_by:
             add(committee.appointed_by, "asettaa", cid)
         if committee.parent:
-            add(cid, "kuuluu", committee.parent)
+            add(cid, PARENT_EDGE, committee.parent)
     for bid, body in sorted(graph.bodies.items()):
         if body.parent:
-            add(bid, "kuuluu", body.parent)
+            add(bid, PARENT_EDGE, body.parent)
     return sorted(edges.values())
 
 
 def _node(dot_graph: Digraph, graph: Graph, entity_id: str, focus: str | None) -> None:
     entity = graph.entity(entity_id)
-    is_committee = graph.kind_of(entity_id) == "committee"
+    shape, style, fill, css_class = _NODE_LOOK[graph.kind_of(entity_id)]
     rows: list[Html] = [title_cell(entity.display_name)]
     abbreviation = getattr(entity, "abbreviation", None)
     if abbreviation:
         rows.append(small_cell(abbreviation))
     attrs: dict[str, Value] = {
-        "id": f"rel-{entity_id}",
-        "shape": "box",
-        "style": "rounded,filled" if is_committee else "filled",
-        "fillcolor": COMMITTEE.light if is_committee else NODE.light,
+        "id": f"rel-{entity_id}", "shape": shape, "style": style, "fillcolor": fill,
     }
-    classes = ["dg-committee" if is_committee else "dg-body"]
+    classes = [css_class]
     if entity_id == focus:
         rows.append(row(font(bold(text("(tämä sivu)")))))
         attrs.update(fillcolor=CURRENT.light, color=CURRENT_LINE.light, penwidth=3)
@@ -132,13 +132,17 @@ def relation_diagram(graph: Graph, focus_id: str | None = None) -> Diagram | Non
         legend = [
             LegendItem("Organisaatio", swatch=NODE, note="suorakulmio"),
             LegendItem("Toimielin", swatch=COMMITTEE, note="pyöristetyt kulmat"),
-            LegendItem("Nuolen teksti", symbol="→",
-                       note="suhteen laji luettuna nuolen suuntaan: lähtö + verbi + kohde"),
         ]
+        if any(graph.kind_of(n) == "topic" for n in nodes):
+            legend.append(LegendItem("Aihe", swatch=TOPIC,
+                                     note="taitettu kulma: esim. kysely, sopimus tai "
+                                     "tietojärjestelmä"))
+        legend.append(LegendItem("Nuolen teksti", symbol="→", note="suhteen laji luettuna "
+                                 "nuolen suuntaan: lähtö + verbi + kohde"))
         focus_name = ""
         title = "Organisaatioiden ja toimielinten suhteet"
         caption = ("Organisaatioiden ja toimielinten suhteet: kuka asettaa, ohjaa, rahoittaa, "
-                   "tukee tai koordinoi ketä.")
+                   "tukee tai koordinoi ketä, ja mitä ne toteuttavat, ylläpitävät tai hakevat.")
     else:
         focus_name = graph.name(focus_id)
         legend = [
@@ -150,9 +154,9 @@ def relation_diagram(graph: Graph, focus_id: str | None = None) -> Diagram | Non
             for e in edges
         ]
         title = f"{focus_name}: suhteet"
-        caption = f"{focus_name}: suhteet muihin organisaatioihin ja toimielimiin."
+        caption = f"{focus_name}: suhteet muihin organisaatioihin, toimielimiin ja aiheisiin."
     count = len(edges)
-    desc = (f"Suhdekaavio: {len(nodes)} organisaatiota tai toimielintä ja {count} "
+    desc = (f"Suhdekaavio: {len(nodes)} organisaatiota, toimielintä tai aihetta ja {count} "
             f"{'suhde' if count == 1 else 'suhdetta'}; jokainen nuoli on nimetty verbillä. "
             "Samat suhteet ovat sivulla myös tekstinä.")
     return Diagram(kind="suhteet", key=focus_id or "kaikki", dot=dot.source(), title=title,

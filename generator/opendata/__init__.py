@@ -32,8 +32,10 @@ from ..core.models import (
     MeetingStatus,
     Person,
     Process,
+    Relation,
     Topic,
 )
+from ..core.relation_types import RELATION_TYPES
 from ..domain import membership, queries
 from ..domain.seats import unfilled_places
 from ..graph import Graph
@@ -78,6 +80,27 @@ class Edge(Out):
     tai `maininta` tekstissä olevalle `[[tunniste]]`-viittaukselle."""
 
 
+class RelationTypeRecord(Out):
+    """One relation type of the `relations` lists, with its Finnish labels."""
+
+    type: str
+    """Suhteen laji, esim. `toteuttaa`."""
+    verb: str
+    """Luetaan lähdöstä kohteeseen: lähtö + verbi + kohde (esim. *on osapuolena*)."""
+    inverse: str
+    """Lähteen rooli kohteen sivulla (esim. *osapuoli*)."""
+    targets: list[Literal["body", "committee", "topic"]]
+    """Kohteen sallitut lajit (`bodies`, `committees` tai `topics`)."""
+    meaning: str
+    """Mitä suhde tarkoittaa."""
+
+
+def relation_type_records() -> list[RelationTypeRecord]:
+    return [RelationTypeRecord(type=k.key, verb=k.verb, inverse=k.inverse,
+                               targets=list(k.targets), meaning=k.meaning)
+            for k in RELATION_TYPES.values()]
+
+
 class EntityRecord(Out, Generic[E]):
     """One entity: its content as written, where it is shown, and how it connects."""
 
@@ -112,6 +135,9 @@ class GraphExport(Out):
     topics: list[EntityRecord[Topic]]
     edges: list[Edge]
     """Kaikki viittaukset kohteiden välillä."""
+    relation_types: list[RelationTypeRecord]
+    """Suhteiden lajit (`relations`-listojen `type` ja reunojen `type`) suomenkielisine
+    nimineen."""
 
 
 def edges(graph: Graph) -> list[Edge]:
@@ -159,6 +185,7 @@ def graph_export(graph: Graph, config: SiteConfig) -> GraphExport:
         site=config.site_url, laws=records(Law), bodies=records(Body),
         people=records(Person), committees=records(Committee), processes=records(Process),
         meetings=records(Meeting), topics=records(Topic), edges=all_edges,
+        relation_types=relation_type_records(),
     )
 
 
@@ -177,6 +204,22 @@ class PopoloLink(Out):
     """Osoite."""
     note: str
     """Mikä linkki on (`verkkosivut`, `tietopankki`)."""
+
+
+class OrganizationRelation(Out):
+    """Laajennus: a typed relation of an organization (see `relation_types` of the graph
+    export for the labels)."""
+
+    type: str
+    """Suhteen laji, esim. `ohjaa`, `toteuttaa`, `nimittää`."""
+    verb: str
+    """Suhde luettuna: organisaatio + verbi + kohde."""
+    target_id: str
+    """Kohteen tunniste: organisaatio tai aihe (aiheet eivät ole Popolo-viennissä)."""
+    target_url: str
+    """Kohteen sivu tietopankissa."""
+    note: str | None = None
+    """Tarkennus, esim. nimitettävät roolit."""
 
 
 class Organization(Out):
@@ -198,6 +241,8 @@ class Organization(Out):
     expected: str | None = None
     """Laajennus: arvioitu asettamisajankohta (`VVVV-KK`), kun toimielin on valmisteilla."""
     links: list[PopoloLink] = []
+    relations: list[OrganizationRelation] = []
+    """Laajennus: organisaation suhteet muihin organisaatioihin, toimielimiin ja aiheisiin."""
 
 
 class PopoloPerson(Out):
@@ -295,6 +340,7 @@ def popolo_export(graph: Graph, config: SiteConfig, today: dt.date) -> PopoloExp
             id=body_id, name=body.name, classification=body.type,
             other_names=_abbreviation(body.abbreviation), parent_id=body.parent,
             links=_links(graph, config, body_id, body.website),
+            relations=_relations(graph, config, body.relations),
         ))
     for committee_id, committee in sorted(graph.committees.items()):
         term = committee.term
@@ -305,6 +351,7 @@ def popolo_export(graph: Graph, config: SiteConfig, today: dt.date) -> PopoloExp
             dissolution_date=_iso(term.end if term else None), status=committee.status,
             expected=committee.expected,
             links=_links(graph, config, committee_id, committee.website),
+            relations=_relations(graph, config, committee.relations),
         ))
         rows = membership.seat_rows(committee, today)
         for seat in committee.seats:
@@ -352,6 +399,15 @@ def popolo_export(graph: Graph, config: SiteConfig, today: dt.date) -> PopoloExp
 
 def _abbreviation(abbreviation: str | None) -> list[OtherName]:
     return [OtherName(name=abbreviation, note="lyhenne")] if abbreviation else []
+
+
+def _relations(graph: Graph, config: SiteConfig, relations: list[Relation]
+               ) -> list[OrganizationRelation]:
+    return [OrganizationRelation(type=r.type, verb=RELATION_TYPES[r.type].verb,
+                                 target_id=r.target,
+                                 target_url=entity_url(config.site_url, graph, r.target),
+                                 note=r.note)
+            for r in relations if r.target in graph]
 
 
 def _links(graph: Graph, config: SiteConfig, entity_id: str, website: str | None

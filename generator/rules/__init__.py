@@ -19,7 +19,14 @@ from .committee import check_committee
 from .meeting import check_duplicate_meetings, check_meeting
 from .moves import check_moves
 from .process import check_process
-from .refs import check_parent_cycles, check_refs, check_repealed, check_sections, check_texts
+from .refs import (
+    check_parent_cycles,
+    check_refs,
+    check_relation_targets,
+    check_repealed,
+    check_sections,
+    check_texts,
+)
 
 
 def resolve(records: list[Record], report: Report, *, today: dt.date | None = None,
@@ -57,6 +64,7 @@ def resolve(records: list[Record], report: Report, *, today: dt.date | None = No
             check_meeting(record, entity, report)
         check_sections(record, graph, report)
         check_repealed(record, graph, report, today)
+        check_relation_targets(record, graph, report)
     check_parent_cycles(graph, report)
     check_moves(by_id, report)
     check_duplicate_meetings(graph, report)

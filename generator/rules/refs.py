@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 
 from .. import fi
+from ..core import relation_types
 from ..core.annotations import legal_refs, walk_markdown, walk_refs
 from ..core.diagnostics import Report, close_matches, did_you_mean
 from ..core.models import KINDS_BY_KEY, MENTION, Body, Committee, Law, Process
@@ -178,3 +179,18 @@ def check_repealed(record: Record, graph: Graph, report: Report, today: dt.date)
             "kerro viittauksen kentässä `note`, miksi kumottuun säädökseen viitataan (esim. "
             "'kuvaa tilannetta ennen 1.1.2025'), tai vaihda voimassa olevaan säädökseen",
             warning=True)
+
+
+def check_relation_targets(record: Record, graph: Graph, report: Report) -> None:
+    """Each relation type fits some target kinds only (``toteuttaa`` a topic, ``ohjaa`` an
+    actor); a target that does not exist or is of no allowed kind is reported already."""
+    relations = getattr(record.entity, "relations", None)
+    if not relations:
+        return
+
+    def kind_of(entity_id: str) -> str | None:
+        return graph.kind_of(entity_id) if entity_id in graph else None
+
+    for index, message, hint in relation_types.target_problems(relations, kind_of):
+        err(record, ("relations", index, "target"), f"relations.{index}.target: {message}",
+            report, hint)

@@ -16,6 +16,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from .. import escape, fi
+from ..core import relation_types
 from ..core.models import KINDS_BY_KEY
 from ..domain.committee_state import committee_state
 from ..domain.meeting_state import meeting_state
@@ -60,6 +61,8 @@ def environment() -> Environment:
         cell=lambda v: Markup(escape.md_cell(v)),
         html=lambda v: Markup(escape.html_text(v)),
         raw=Markup,
+        relation_verb=relation_types.verb,
+        relation_role=relation_types.inverse,
     )
     env.globals.update(link=link, url=url, rel=rel, markdown=markdown, kinds=KINDS_BY_KEY,
                        meeting_state=meeting_state, committee_state=committee_state,
