@@ -22,7 +22,7 @@ import yaml
 from . import parsecache
 from .diagnostics import Report
 from .formats import SLUG
-from .models import KINDS, KINDS_BY_FOLDER, Kind
+from .models import KINDS, KINDS_BY_FOLDER, TERM_KIND, Kind
 from .parsecache import ParseCache, Parsed
 from .yaml_problems import (
     FALLBACK_HINT,
@@ -336,9 +336,12 @@ def content_files(root: Path, report: Report) -> Iterator[tuple[Path, Kind]]:
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(".") or entry.name == "README.md":
             continue
+        if entry.name == TERM_KIND.folder and entry.is_dir():
+            continue  # the glossary reads its own folder (glossary.load_terms)
         kind = KINDS_BY_FOLDER.get(entry.name)
         if kind is None or not entry.is_dir():
-            folders = ", ".join(f"{k.folder}/ ({k.plural.lower()})" for k in KINDS)
+            folders = ", ".join(f"{k.folder}/ ({k.plural.lower()})"
+                                for k in (*KINDS, TERM_KIND))
             if entry.is_dir():
                 report.error(_shown(entry, root), 0, 0,
                              f"tuntematon sisältökansio '{entry.name}'",

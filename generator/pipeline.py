@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import parsecache
+from . import glossary, parsecache
 from .diagnostics import ContentError, Report
 from .gcpause import paused_gc
 from .loader import load
@@ -23,7 +23,10 @@ def check(content: Path, *, today: dt.date | None = None, parse_cache: bool = Tr
     with paused_gc():
         documents = load(content, report, seen, cache_folder=cache_folder)
         records = build(documents, report)
-        graph = resolve(records, report, today=today, broken=seen - {r.id for r in records})
+        broken = seen - {r.id for r in records}
+        graph = resolve(records, report, today=today, broken=broken)
+        graph.glossary = glossary.load_terms(content, report, cache_folder)
+        glossary.check_terms(graph.glossary, graph, report, broken)
     return graph, report
 
 
