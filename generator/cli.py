@@ -20,7 +20,6 @@ from .models import KINDS_BY_KEY, TERM_KIND
 from .pipeline import check
 from .render import SiteConfig, render_site
 
-
 NEW_KINDS = {**KINDS_BY_KEY, TERM_KIND.key: TERM_KIND}
 """What `new` can scaffold: every kind and glossary terms."""
 

@@ -88,10 +88,13 @@ def terms(graph: Graph) -> dict[str, GlossaryTerm]:
 def abbreviations(graph: Graph) -> dict[str, str]:
     """Term → expansion for ``<abbr title>``: glossary terms, then the abbreviations entities
     give in their own files (``abbreviation`` with the entity's name), where no term says
-    otherwise. An abbreviation equal to the name (``Kela``) explains nothing and is left out."""
+    otherwise. Of those, only ones written like abbreviations (a capital after the first
+    letter: ``TEM``, ``TyöNVK``, ``ELY-keskus``) count; short names such as *Kuntaliitto* or
+    *Eloisa* read as names, and a term file can still explain them."""
     found = {t.term: t.expansion for t in terms(graph).values()}
-    for entity_id, name, abbreviation in _entity_abbreviations(graph):
-        if abbreviation not in found and abbreviation != name:
+    for _entity_id, name, abbreviation in _entity_abbreviations(graph):
+        if (abbreviation not in found and abbreviation != name
+                and any(c.isupper() for c in abbreviation[1:])):
             found[abbreviation] = name
     return found
 

@@ -17,12 +17,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
-from . import search_fi
+from . import abbr, glossary, search_fi
 from .diagnostics import ContentError
 from .diagrams import DiagramError
 from .pipeline import load_graph
 from .render import Outputs, SiteConfig, render_site
+from .render.glossary_page import GLOSSARY_PAGE
 
 log = logging.getLogger("mkdocs.plugins.yhdyspinta")
 
@@ -38,6 +40,7 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
         self.outputs = Outputs()
         self.serving = False
         self.last_good: Outputs | None = None
+        self.abbreviations: dict[str, str] = {}  # term → expansion, for <abbr title>
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds.
@@ -76,6 +79,7 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
             project_root=content.parent,
             handouts=self.config.handouts,
         )
+        self.abbreviations = glossary.abbreviations(graph)
         try:
             self.outputs = render_site(graph, site)
         except DiagramError as error:  # e.g. Graphviz missing: one line, no traceback
@@ -94,3 +98,9 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
             generated.edit_uri = output.source
             files.append(generated)
         return search_fi.on_files(files, config=config)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+                        ) -> str:
+        if page.file.src_uri == GLOSSARY_PAGE:  # the glossary explains every term itself
+            return html
+        return abbr.mark_first_uses(html, self.abbreviations)

@@ -150,12 +150,19 @@ def page_tasks(graph: Graph, config: SiteConfig, *, today: dt.date | None = None
         return [Output(path, tidy(text), source=source)]
 
     tasks: list[Callable[[], list[Output]]] = [
-        lambda: [_home(graph, config, context, updated)]]
+        lambda: [_home(graph, config, context, updated)],
+        lambda: [_glossary(graph, context)]]
     for kind in KINDS:
         ids = sorted_ids(context["q"], kind)
         tasks.append(functools.partial(index, kind, ids))
         tasks += [functools.partial(entity, kind, entity_id) for entity_id in ids]
     return tasks
+
+
+def _glossary(graph: Graph, context: dict[str, Any]) -> Output:
+    from .glossary_page import GLOSSARY_PAGE, glossary_markdown  # not a kind's index
+
+    return Output(GLOSSARY_PAGE, tidy(glossary_markdown(graph, context)))
 
 
 def tidy(markdown: str) -> str:
