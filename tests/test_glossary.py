@@ -122,3 +122,34 @@ def test_search_text_has_no_abbr_titles(built_site: Path, path: str) -> None:
     texts = [d["text"] for d in index["docs"] if d["location"].split("#")[0] == path]
     assert texts
     assert not any("abbr" in t or "Työ- ja elinkeinoministeriö\"" in t for t in texts)
+
+
+def test_open_data_has_the_terms_valid_against_its_schema(built_site: Path) -> None:
+    import jsonschema
+
+    data = json.loads((built_site / "data" / "yhdyspinta.json").read_text("utf-8"))
+    schema = json.loads((built_site / "data" / "yhdyspinta.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    terms = {t["id"]: t for t in data["terms"]}
+    assert terms["tym"]["data"]["expansion"] == (
+        "Työllistymisen edistämisen monialaisen tuen yhteistoimintamalli")
+    assert terms["tym"]["url"].endswith("/sanasto/#tym")
+    assert terms["tym"]["source"] == "content/terms/tym.yaml"
+    assert "tym" in {t["id"] for t in data["topics"]}  # same id, other namespace
+
+
+def test_new_term_scaffold_is_refused_until_filled_in(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    from generator.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    assert main(["new", "term", "tym"]) == 0
+    text = (tmp_path / "content/terms/tym.yaml").read_text("utf-8")
+    assert text.startswith(SCHEMA_LINE)
+    assert "expansion: TODO" in text and "sources:" in text
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    assert "content/terms/tym.yaml" in capsys.readouterr().err

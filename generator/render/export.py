@@ -20,12 +20,15 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from .. import glossary
 from ..clock import HELSINKI, build_date
 from ..models import (
     KINDS,
+    TERM_KIND,
     Body,
     Committee,
     Entity,
+    GlossaryTerm,
     Law,
     Meeting,
     Person,
@@ -93,6 +96,19 @@ class EntityRecord(Out, Generic[E]):
     """Kohteet, jotka viittaavat tähän (takaisinlinkit)."""
 
 
+class TermRecord(Out):
+    """One glossary term (*Sanasto*): terms have ids of their own, beside the entities'."""
+
+    id: str
+    """Termin tunniste (sisältötiedoston nimi kansiossa `content/terms/`)."""
+    url: str
+    """Termin kohta Sanasto-sivulla."""
+    source: str
+    """Sisältötiedosto lähdekoodivarastossa."""
+    data: GlossaryTerm
+    """Termin tiedot sellaisinaan."""
+
+
 class GraphExport(Out):
     """Työllisyyden edistämisen yhdyspintaverkoston tietopankki: koko tietoverkko."""
 
@@ -107,6 +123,8 @@ class GraphExport(Out):
     topics: list[EntityRecord[Topic]]
     edges: list[Edge]
     """Kaikki viittaukset kohteiden välillä."""
+    terms: list[TermRecord] = []
+    """Sanaston termit ja niiden selitykset."""
 
 
 def edges(graph: Graph) -> list[Edge]:
@@ -152,7 +170,21 @@ def graph_export(graph: Graph, config: SiteConfig) -> GraphExport:
         site=config.site_url, laws=records(Law), bodies=records(Body),
         people=records(Person), committees=records(Committee), processes=records(Process),
         meetings=records(Meeting), topics=records(Topic), edges=all_edges,
+        terms=_terms(graph, config),
     )
+
+
+def _terms(graph: Graph, config: SiteConfig) -> list[TermRecord]:
+    base = config.site_url.rstrip("/") + "/" + TERM_KIND.url_dir + "/"
+    found = []
+    for record in sorted(graph.glossary, key=lambda r: r.id):
+        term = record.entity
+        assert isinstance(term, GlossaryTerm)
+        name = record.document.path.rpartition("/")[2]
+        found.append(TermRecord(
+            id=record.id, url=base + "#" + glossary.anchor(term.term),
+            source=f"{config.content_dir.name}/{TERM_KIND.folder}/{name}", data=term))
+    return found
 
 
 def page_url(graph: Graph, config: SiteConfig, entity_id: str) -> str:
