@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import fi
+from .. import fi, glossary
 from ..clock import build_date
 from ..gitdates import last_commit_dates
 from ..models import Committee, Meeting, Process
@@ -161,6 +161,7 @@ def pack_handout(ctx: _Context) -> Handout:
         subject="Uuden jäsenen perehdytyspaketti: verkosto, toimielimet, keskeiset prosessit "
                 "ja kalenteri",
         url=ctx.config.site_url, updated=ctx.updated(ids),
+        glossary=glossary.entries(ctx.graph),
     )
     return Handout(PACK_PATH, html)
 
