@@ -101,6 +101,7 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files
                         ) -> str:
+        html = search_fi.exclude_from_index(html)
         if page.file.src_uri == GLOSSARY_PAGE:  # the glossary explains every term itself
             return html
         return abbr.mark_first_uses(html, self.abbreviations)

@@ -50,6 +50,10 @@ ENTRY_POINTS = (
 )
 """The home page's entry points, in the order a reader looks for them."""
 
+SEARCH_BOOST = {"law": 3, "committee": 3, "body": 2, "process": 2, "topic": 2}
+"""Search ranks an entity's own page above pages that only mention it (a meeting, a
+person's roles): the ``search.boost`` of its page (Material multiplies the score by it)."""
+
 
 @dataclass(frozen=True)
 class EntryPoint:
@@ -116,6 +120,7 @@ def page_context(graph: Graph, config: SiteConfig, today: dt.date) -> dict[str, 
         "law_section": law_section,
         "network_id": NETWORK_ID if NETWORK_ID in graph.committees else None,
         "calendar_page": CALENDAR_PAGE,
+        "search_boost": SEARCH_BOOST,
     }
 
 
