@@ -39,6 +39,12 @@ SEED_DOCUMENTS = {
 """Readable titles of the source documents that ``sources[].document`` names."""
 
 CALENDAR_PAGE = "kalenteri/index.md"
+SUBSCRIBE_PAGE = "kalenteri/tilaa.md"
+JOIN = ("kuntaliitto", "Työllisyyden edistämisen yhdyspinnat")
+"""Where to join the network and find more: the page the sources name ("Lisätietoa ja mukaan
+verkostoon: Työllisyyden edistämisen yhdyspinnat | Kuntaliitto.fi", 000 slide 1) on the
+website of that body. The sources give no deeper address, so the home page links the body's
+own ``website`` and names the page (as the footer does from mkdocs.yml ``extra.join``)."""
 ENTRY_POINTS = (
     ("process", "kuka tekee mitäkin, missä järjestyksessä ja millä säädösperustalla"),
     ("committee", "kokoonpanot paikoittain, jäsenet ja henkilökohtaiset varajäsenet"),
@@ -121,7 +127,18 @@ def page_context(graph: Graph, config: SiteConfig, today: dt.date) -> dict[str, 
         "network_id": NETWORK_ID if NETWORK_ID in graph.committees else None,
         "calendar_page": CALENDAR_PAGE,
         "search_boost": SEARCH_BOOST,
+        "subscribe_page": SUBSCRIBE_PAGE,
+        "join": _join(graph),
     }
+
+
+def _join(graph: Graph) -> dict[str, str] | None:
+    body_id, page = JOIN
+    body = graph.bodies.get(body_id)
+    if body is None or not body.website:
+        return None
+    return {"page": page, "url": body.website, "site": body.website.split("//", 1)[-1]
+            .removeprefix("www.").rstrip("/")}
 
 
 def render_pages(graph: Graph, config: SiteConfig, *, today: dt.date | None = None
