@@ -106,8 +106,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 _BREADCRUMBS = re.compile(r'<(?:nav|p)\b[^>]*\bclass="(?:[^"]* )?breadcrumbs(?: [^"]*)?"')
-_HIDDEN = re.compile(r"""<[a-zA-Z][a-zA-Z0-9]*\b[^>]*?\shidden"""
-                     r"""(?:=(?:"[^"]*"|'[^']*'|[^\s>]*))?(?=[\s>/])""")
+_VALUE = r"""(?:=(?:"[^"]*"|'[^']*'|[^\s>"'][^\s>]*))?"""
+# A start tag with a ``hidden`` attribute, read attribute by attribute: "hidden" inside a
+# quoted value (title="… hidden …") is not the attribute.
+_HIDDEN = re.compile(rf"""<[a-zA-Z][a-zA-Z0-9]*(?:\s+(?!hidden\b)[^\s=>/"']+{_VALUE})*"""
+                     rf"\s+hidden{_VALUE}(?=[\s>/])")
 
 
 def exclude_from_index(html: str) -> str:

@@ -162,3 +162,17 @@ def test_configure_search_keeps_an_explicit_pipeline(
     config = SimpleNamespace(plugins={"material/search": search})
     configure_search(cast(Any, config))
     assert search.config["pipeline"] == expected
+
+
+def test_exclusion_marks_breadcrumbs_and_hidden_elements_only() -> None:
+    from generator.search_fi import exclude_from_index
+
+    html = ('<nav aria-label="Murupolku" class="breadcrumbs"><a>Etusivu</a></nav>'
+            '<p data-ends="x" hidden>b</p><div hidden="hidden">c</div>'
+            '<a title="ei hidden-attribuutti" href="x">d</a><p class="breadcrumbs-like">e</p>')
+    marked = exclude_from_index(html)
+    assert marked.count("data-search-exclude") == 3
+    assert 'class="breadcrumbs" data-search-exclude>' in marked
+    assert '<p data-ends="x" hidden data-search-exclude>' in marked
+    assert '<div hidden="hidden" data-search-exclude>' in marked
+    assert '<a title="ei hidden-attribuutti" href="x">' in marked
