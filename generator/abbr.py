@@ -13,9 +13,10 @@ import re
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>|<!--.*?-->", re.DOTALL)
 SKIPPED = frozenset({"a", "abbr", "button", "code", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
-                     "kbd", "pre", "script", "style", "svg", "textarea", "title"})
-"""Elements whose text never gets an ``<abbr>``: headings (the page's own title too),
-links (a link's text is its own label), code, and inline SVG diagrams."""
+                     "kbd", "nav", "pre", "script", "style", "svg", "textarea", "title"})
+"""Elements whose text never gets an ``<abbr>``: headings (the page's own title too), the
+breadcrumbs (``nav``, which repeat the title), links (a link's text is its own label), code
+and inline SVG diagrams."""
 
 
 def pattern(terms: list[str]) -> re.Pattern[str]:

@@ -71,7 +71,8 @@ def test_the_term_schema_is_committed_and_requires_expansion_and_sources() -> No
 
 
 def test_first_use_only_and_never_in_headings_links_or_code() -> None:
-    html = ('<h1>TEM ja TYM</h1><p>Ohjaus: <a href="x">TEM</a>, <code>TEM</code>, '
+    html = ('<nav class="breadcrumbs">Etusivu › TEM:n kokous</nav>'
+            '<h1>TEM ja TYM</h1><p>Ohjaus: <a href="x">TEM</a>, <code>TEM</code>, '
             "TEM:n ohjaus ja TEM uudelleen; PSHVA ei ole HVA:n lyhenne.</p><p>TYM-laki.</p>")
     marked = mark_first_uses(html, {"TEM": "Työ- ja elinkeinoministeriö", "TYM": "Malli",
                                     "HVA": "hyvinvointialue"})
@@ -80,7 +81,8 @@ def test_first_use_only_and_never_in_headings_links_or_code() -> None:
             " ja TEM uudelleen") in marked
     assert "PSHVA ei ole <abbr title=\"hyvinvointialue\">HVA</abbr>:n" in marked
     assert '<p><abbr title="Malli">TYM</abbr>-laki.</p>' in marked
-    assert marked.startswith("<h1>TEM ja TYM</h1>")
+    assert marked.startswith('<nav class="breadcrumbs">Etusivu › TEM:n kokous</nav>'
+                             "<h1>TEM ja TYM</h1>")
 
 
 def _main_text(page: str) -> str:
