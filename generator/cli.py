@@ -17,8 +17,11 @@ from typing import Any, NoReturn
 from . import fi
 from .build import SiteConfig, render_site
 from .core.diagnostics import Report, close_matches, did_you_mean, suggestion
-from .core.models import KINDS_BY_KEY
+from .core.models import KINDS_BY_KEY, TERM_KIND
 from .pipeline import check
+
+NEW_KINDS = {**KINDS_BY_KEY, TERM_KIND.key: TERM_KIND}
+"""What `new` can scaffold: every kind and glossary terms."""
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("check", "generate", "schema", "new")
@@ -126,7 +129,7 @@ def _parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="kirjoita JSON Schemat")
     schema.add_argument("--out", type=Path, required=True, help="kohdekansio")
     new = sub.add_parser("new", help="luo uusi sisältötiedosto", parents=[common])
-    new.add_argument("kind", help="laji: " + ", ".join(KINDS_BY_KEY))
+    new.add_argument("kind", help="laji: " + ", ".join(NEW_KINDS))
     new.add_argument("id", help="tunniste (tiedostonimi ilman .yaml-päätettä)")
     return parser
 
@@ -243,7 +246,7 @@ def _output_folder_problem(out: Path, content: Path) -> str:
 def _kind_hint(word: str) -> str:
     """``; tarkoititko 'meeting'?`` for ``kokous``, ``kokoukset``, ``meetings`` or ``meetng``."""
     names = {}
-    for kind in KINDS_BY_KEY.values():
+    for kind in NEW_KINDS.values():
         for name in (kind.key, kind.folder, kind.singular, kind.plural):
             names[fi.fold(name)] = kind.key
     folded = fi.fold(word)
@@ -254,10 +257,10 @@ def _kind_hint(word: str) -> str:
 
 
 def _new(content: Path, kind_key: str, entity_id: str) -> int:
-    kind = KINDS_BY_KEY.get(kind_key)
+    kind = NEW_KINDS.get(kind_key)
     if kind is None:
         print(f"tuntematon laji '{kind_key}'; lajit: "
-              + ", ".join(f"{k.key} ({k.singular.lower()})" for k in KINDS_BY_KEY.values())
+              + ", ".join(f"{k.key} ({k.singular.lower()})" for k in NEW_KINDS.values())
               + _kind_hint(kind_key), file=sys.stderr)
         return EXIT_USAGE
     from .scaffold import create, id_problem

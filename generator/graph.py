@@ -33,6 +33,9 @@ class Graph:
 
     records: dict[str, Record]
     backlinks: dict[str, list[Backlink]] = field(default_factory=dict)
+    glossary: list[Record] = field(default_factory=list)
+    """Glossary terms (:mod:`.rules.glossary`): beside the entities, in an id namespace of
+    their own."""
     # of_kind() per model, filled on first use: templates ask for graph.committees etc. per
     # page and per row, and rebuilding them each time made rendering quadratic.
     _by_kind: dict[type, dict[str, Any]] = field(default_factory=dict, repr=False,

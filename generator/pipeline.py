@@ -11,7 +11,7 @@ from .core.gcpause import paused_gc
 from .graph import Graph
 from .load.files import load
 from .load.validate import build
-from .rules import resolve
+from .rules import glossary, resolve
 
 
 def check(content: Path, *, today: dt.date | None = None, parse_cache: bool = True
@@ -24,7 +24,10 @@ def check(content: Path, *, today: dt.date | None = None, parse_cache: bool = Tr
     with paused_gc():
         documents = load(content, report, seen, cache_folder=cache_folder)
         records = build(documents, report)
-        graph = resolve(records, report, today=today, broken=seen - {r.id for r in records})
+        broken = seen - {r.id for r in records}
+        graph = resolve(records, report, today=today, broken=broken)
+        graph.glossary = glossary.load_terms(content, report, cache_folder)
+        glossary.check_terms(graph.glossary, graph, report, broken)
     return graph, report
 
 

@@ -25,7 +25,10 @@ from .build import Outputs, SiteConfig, render_site
 from .core.diagnostics import ContentError
 from .diagrams import DiagramError
 from .mkdocs_pages import PageCache
+from .pages import GLOSSARY_PAGE
 from .pipeline import load_graph
+from .rules import glossary
+from .site import abbr
 
 log = logging.getLogger("mkdocs.plugins.yhdyspinta")
 
@@ -42,6 +45,7 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
         self.serving = False
         self.last_good: Outputs | None = None
         self.pages: PageCache | None = None
+        self.abbreviations: dict[str, str] = {}  # term → expansion, for <abbr title>
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds.
@@ -80,6 +84,7 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
             project_root=content.parent,
             handouts=self.config.handouts,
         )
+        self.abbreviations = glossary.abbreviations(graph)
         try:
             self.outputs = render_site(graph, site)
         except DiagramError as error:  # e.g. Graphviz missing: one line, no traceback
@@ -118,3 +123,10 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
         if self.pages is not None:
             log.debug("Sivuja muunnettu %d, välimuistista %d", self.pages.misses, self.pages.hits)
             self.pages.save()
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+                        ) -> str:
+        html = search_fi.exclude_from_index(html)
+        if page.file.src_uri == GLOSSARY_PAGE:  # the glossary explains every term itself
+            return html
+        return abbr.mark_first_uses(html, self.abbreviations)

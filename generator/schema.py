@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .core.models import KINDS, Kind
+from .core.models import KINDS, TERM_KIND, Kind
 
 SCHEMA_DIR = "schema"
 
@@ -24,7 +24,7 @@ def schema_text(kind: Kind) -> str:
 def write_schemas(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
-    for kind in KINDS:
+    for kind in (*KINDS, TERM_KIND):
         target = out_dir / f"{kind.key}.schema.json"
         text = schema_text(kind)
         if not target.exists() or target.read_text("utf-8") != text:

@@ -344,10 +344,18 @@ def test_info_pack_has_cover_toc_with_true_page_numbers(pdfs: dict[str, bytes]) 
 
 
 def test_info_pack_calendar_lists_all_upcoming_meetings(pdfs: dict[str, bytes]) -> None:
-    calendar = pages_of(pdfs[PACK_PATH])[-1].split("Kalenteri", 1)[1]
+    calendar = next(p for p in pages_of(pdfs[PACK_PATH]) if p.startswith("Kalenteri"))
     first = calendar.index("Yhdyspintaverkoston kesäkokous")
     assert calendar.index("Neuvottelukunnan syyskokous") > first
     assert "kevätkokous" not in calendar
+
+
+def test_info_pack_ends_with_the_glossary(pdfs: dict[str, bytes]) -> None:
+    pages = pages_of(pdfs[PACK_PATH])
+    assert "Sanasto" in pages[1]  # in the table of contents
+    glossary = " ".join(p for p in pages if p.startswith("Sanasto"))
+    assert "TEM Työ- ja elinkeinoministeriö" in glossary
+    assert "TyöNVK Työllisyyden edistämisen valtakunnallinen neuvottelukunta" in glossary
 
 
 # --- diagrams -------------------------------------------------------------------------

@@ -358,7 +358,7 @@ def test_file_directly_in_content_says_to_move_it(
     assert documents == []
     folders = ("laws/ (lait ja asetukset), bodies/ (organisaatiot), people/ (henkilöt), "
                "committees/ (toimielimet), processes/ (prosessit), meetings/ (kokoukset), "
-               "topics/ (aiheet)")
+               "topics/ (aiheet), terms/ (sanasto)")
     assert messages == [
         "content/ellen-vogt.yaml: virhe: tiedosto 'ellen-vogt.yaml' on suoraan "
         "sisältökansiossa, ei minkään sisältölajin kansiossa\n"

@@ -611,7 +611,7 @@ def test_built_pages_are_finnish_without_third_party_fonts(built_site: Path) -> 
 
 
 def _edit_link(html: str) -> str | None:
-    match = re.search(r'<a href="([^"]+)"[^>]*class="md-content__button md-icon"', html)
+    match = re.search(r'<a href="([^"]+)"[^>]*class="md-content__button md-icon[^"]*"', html)
     return match.group(1) if match else None
 
 

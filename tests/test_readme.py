@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.core.models import KINDS
+from generator.core.models import KINDS, TERM_KIND
 from generator.pipeline import check
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,7 +25,7 @@ def examples() -> dict[str, str]:
 
 def test_readme_has_one_example_per_kind() -> None:
     folders = {path.split("/")[1] for path in examples()}
-    assert folders == {kind.folder for kind in KINDS}
+    assert folders == {kind.folder for kind in (*KINDS, TERM_KIND)}
 
 
 def test_readme_examples_validate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

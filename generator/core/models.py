@@ -948,6 +948,29 @@ class Topic(Entity):
         return self.title
 
 
+# --- glossary term -------------------------------------------------------------------
+
+
+class GlossaryTerm(Entity):
+    """An abbreviation or concept of the glossary (*Sanasto*). Terms have their own id
+    namespace (``content/terms/tym.yaml`` may sit next to ``content/topics/tym.yaml``): they
+    are not pages of their own but entries of the glossary page and of ``<abbr>`` titles."""
+
+    term: Annotated[str, Field(min_length=1), MaxLength(40)]
+    """Termi tai lyhenne sellaisenaan kuin se kirjoitetaan, esim. `TYM` tai `TyöNVK`."""
+    expansion: Text
+    """Lyhenteen selitys tai käsitteen koko nimi, esim. *Työvoimapalveluiden monialainen
+    yhteispalvelu*. Näkyy lyhenteen vihjeenä sivuilla."""
+    description: Markdown | None = None
+    """Lyhyt selitys: mitä termi tarkoittaa (vain se, mitä lähteet sanovat)."""
+    see: AnyRef | None = None
+    """Sivu, jolla asiasta kerrotaan lisää (minkä tahansa sisällön tunniste)."""
+
+    @property
+    def display_name(self) -> str:
+        return self.term
+
+
 # --- registry ------------------------------------------------------------------------
 
 
@@ -974,6 +997,9 @@ KINDS: tuple[Kind, ...] = (
 )
 KINDS_BY_KEY: dict[str, Kind] = {k.key: k for k in KINDS}
 KINDS_BY_FOLDER: dict[str, Kind] = {k.folder: k for k in KINDS}
+TERM_KIND = Kind("term", "terms", GlossaryTerm, "Termi", "Sanasto", "sanasto")
+"""Glossary terms: loaded and checked like the kinds above, but kept out of the entity
+graph (own id namespace, no page per term; see :mod:`.glossary`)."""
 
 
 def or_list(values: Iterable[str]) -> str:

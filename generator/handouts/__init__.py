@@ -17,6 +17,7 @@ from ..core.cache import Cache
 from ..core.clock import build_time
 from ..core.models import NETWORK_ID, Committee, Meeting, Process
 from ..graph import Graph
+from ..rules import glossary as glossary_terms
 from ..site.gitdates import last_commit_dates
 from ..site.output import Output, SiteConfig
 from ..site.paths import entity_url, handout_path
@@ -173,8 +174,8 @@ def pack_sections(graph: Graph, now: dt.datetime) -> list[PackSection]:
 
 
 def pack_handout(ctx: _Context, glossary: list[data.GlossaryEntry] | None = None) -> Handout:
-    """The induction pack. ``glossary`` (term, definition) adds a glossary chapter; the
-    site has no glossary content yet, so the build passes none."""
+    """The induction pack. ``glossary`` (term, definition) adds a glossary chapter: the
+    build passes the site's glossary (:func:`pack_glossary`)."""
     sections = pack_sections(ctx.graph, ctx.now)
     if glossary:
         sections.append(PackSection("sanasto", "Sanasto", "glossary", "", [], []))
@@ -206,8 +207,14 @@ def handouts(graph: Graph, config: SiteConfig) -> list[Handout]:
             found.append(committee_handout(ctx, entity_id))
         elif isinstance(entity.entity, Meeting):
             found.append(meeting_handout(ctx, entity_id))
-    found.append(pack_handout(ctx))
+    found.append(pack_handout(ctx, pack_glossary(graph)))
     return found
+
+
+def pack_glossary(graph: Graph) -> list[data.GlossaryEntry]:
+    """The Sanasto page's lines (terms and the entities' abbreviations) for the pack."""
+    return [data.GlossaryEntry(entry.term, entry.expansion)
+            for entry in glossary_terms.entries(graph)]
 
 
 def size_label(data_: bytes) -> str:

@@ -22,7 +22,7 @@ import yaml
 from .. import parsecache
 from ..core.diagnostics import Report
 from ..core.formats import SLUG
-from ..core.models import KINDS, KINDS_BY_FOLDER, Kind
+from ..core.models import KINDS, KINDS_BY_FOLDER, TERM_KIND, Kind
 from ..parsecache import ParseCache, Parsed
 from .problems import (
     FALLBACK_HINT,
@@ -342,9 +342,12 @@ def content_files(root: Path, report: Report) -> Iterator[tuple[Path, Kind]]:
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(".") or entry.name == "README.md":
             continue
+        if entry.name == TERM_KIND.folder and entry.is_dir():
+            continue  # the glossary reads its own folder (glossary.load_terms)
         kind = KINDS_BY_FOLDER.get(entry.name)
         if kind is None or not entry.is_dir():
-            folders = ", ".join(f"{k.folder}/ ({k.plural.lower()})" for k in KINDS)
+            folders = ", ".join(f"{k.folder}/ ({k.plural.lower()})"
+                                for k in (*KINDS, TERM_KIND))
             if entry.is_dir():
                 report.error(_shown(entry, root), 0, 0,
                              f"tuntematon sisältökansio '{entry.name}'",

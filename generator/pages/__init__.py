@@ -27,9 +27,10 @@ from ..site.output import Output, SiteConfig
 from ..site.paths import CALENDAR_PAGE, HOME, entity_path, index_path, source_path
 from ..site.templates import render
 from .changes import render_changes
+from .glossary import GLOSSARY_PAGE, glossary_markdown
 from .redirects import render_redirects
 
-__all__ = ["page_tasks", "render_changes", "render_pages", "render_redirects"]
+__all__ = ["GLOSSARY_PAGE", "page_tasks", "render_changes", "render_pages", "render_redirects"]
 
 SEED_DOCUMENTS = {
     "000_29a47eed100e93b4.txt": "Yhdyspintaverkoston kokous 24.3.2025 (esitysaineisto)",
@@ -42,6 +43,12 @@ SEED_DOCUMENTS = {
 }
 """Readable titles of the source documents that ``sources[].document`` names."""
 
+SUBSCRIBE_PAGE = "kalenteri/tilaa.md"
+JOIN = ("kuntaliitto", "Työllisyyden edistämisen yhdyspinnat")
+"""Where to join the network and find more: the page the sources name ("Lisätietoa ja mukaan
+verkostoon: Työllisyyden edistämisen yhdyspinnat | Kuntaliitto.fi", 000 slide 1) on the
+website of that body. The sources give no deeper address, so the home page links the body's
+own ``website`` and names the page (as the footer does from mkdocs.yml ``extra.join``)."""
 ENTRY_POINTS = (
     ("process", "kuka tekee mitäkin, missä järjestyksessä ja millä säädösperustalla"),
     ("committee", "kokoonpanot paikoittain, jäsenet ja henkilökohtaiset varajäsenet"),
@@ -52,6 +59,10 @@ ENTRY_POINTS = (
     ("topic", "hyvät käytännöt, tutkimus, käsitteet ja työkalut"),
 )
 """The home page's entry points, in the order a reader looks for them."""
+
+SEARCH_BOOST = {"law": 3, "committee": 3, "body": 2, "process": 2, "topic": 2}
+"""Search ranks an entity's own page above pages that only mention it (a meeting, a
+person's roles): the ``search.boost`` of its page (Material multiplies the score by it)."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +129,19 @@ def page_context(graph: Graph, config: SiteConfig, now: dt.datetime,
         "law_section": law_section,
         "network_id": NETWORK_ID if NETWORK_ID in graph.committees else None,
         "calendar_page": CALENDAR_PAGE,
+        "search_boost": SEARCH_BOOST,
+        "subscribe_page": SUBSCRIBE_PAGE,
+        "join": _join(graph),
     }
+
+
+def _join(graph: Graph) -> dict[str, str] | None:
+    body_id, page = JOIN
+    body = graph.bodies.get(body_id)
+    if body is None or not body.website:
+        return None
+    return {"page": page, "url": body.website, "site": body.website.split("//", 1)[-1]
+            .removeprefix("www.").rstrip("/")}
 
 
 def render_pages(graph: Graph, config: SiteConfig, *, now: dt.datetime | None = None
@@ -154,12 +177,18 @@ def page_tasks(graph: Graph, config: SiteConfig, *, now: dt.datetime | None = No
         return [Output(path, tidy(text), source=source)]
 
     tasks: list[Callable[[], list[Output]]] = [
-        lambda: [_home(graph, config, context, updated)]]
+        lambda: [_home(graph, config, context, updated)],
+        lambda: [_glossary(graph, context)]]
     for kind in KINDS:
         ids = sorted_ids(context["q"], kind)
         tasks.append(functools.partial(index, kind, ids))
         tasks += [functools.partial(entity, kind, entity_id) for entity_id in ids]
     return tasks
+
+
+def _glossary(graph: Graph, context: dict[str, Any]) -> Output:
+
+    return Output(GLOSSARY_PAGE, tidy(glossary_markdown(graph, context)))
 
 
 def tidy(markdown: str) -> str:

@@ -78,6 +78,52 @@ def test_some_searched_forms_are_absent_from_the_page(built_site: Path) -> None:
     assert len(absent) >= 3, absent
 
 
+def search_results(page: Page, query: str) -> list[tuple[str, str]]:
+    """``search`` with each result's visible text (title, snippet, "Puuttuu: …" if any)."""
+    hrefs = search(page, query)
+    texts = page.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link",
+        "links => links.map(a => a.innerText.replace(/\\s+/g, ' ').trim())")
+    return list(zip(hrefs, texts, strict=True))
+
+
+@pytest.mark.parametrize("query, first", [
+    ("380/2023", "/lait/laki-380-2023/"),
+    ("189/2001", "/lait/laki-189-2001/"),
+    ("TyöNVK", "/toimielimet/tyonvk/"),
+])
+def test_a_statute_number_or_an_abbreviation_finds_its_own_page_first(
+        query: str, first: str, light: Session, site_server: SiteServer) -> None:
+    page = visit(light, site_server.url(""))
+    results = search_results(page, query)
+    assert results and results[0][0] == first, results[:5]
+    assert len(results) > 1, "the law index or meetings should mention it too"
+
+
+@pytest.mark.parametrize("query", ["perehdytyspaketti", "aktivointisuunnitelman", "TyöNVK",
+                                   "380/2023", "kokous"])
+def test_result_snippets_are_clean(query: str, light: Session, site_server: SiteServer
+                                   ) -> None:
+    """No "Puuttuu" for a word found in an inflected form, no breadcrumbs ("Etusivu › …")
+    and no text the page hides (the next meetings that a script reveals)."""
+    page = visit(light, site_server.url(""))
+    results = search_results(page, query)
+    assert results
+    for href, text in results:
+        assert "Puuttuu" not in text, (href, text)
+        assert "›" not in text, (href, text)
+        assert "Tulevia kokouksia ei ole tiedossa" not in text, (href, text)
+
+
+def test_hidden_text_and_breadcrumbs_are_not_indexed(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    texts = {d["location"]: d["text"] for d in index["docs"]}
+    assert not [loc for loc, text in texts.items() if "Etusivu ›" in text]
+    assert not [loc for loc, text in texts.items() if "Tulevia kokouksia ei ole" in text]
+    committee = " ".join(t for loc, t in texts.items() if loc.startswith("toimielimet/tyonvk/"))
+    assert "TyöNVK:n kokous" in committee  # the visible next meeting is still there
+
+
 def test_search_runs_in_a_worker_served_by_the_site(built_site: Path) -> None:
     """The worker, its index and the Finnish lunr files are part of the built site."""
     workers = list((built_site / "assets" / "javascripts" / "workers").glob("search.*.js"))
@@ -116,3 +162,17 @@ def test_configure_search_keeps_an_explicit_pipeline(
     config = SimpleNamespace(plugins={"material/search": search})
     configure_search(cast(Any, config))
     assert search.config["pipeline"] == expected
+
+
+def test_exclusion_marks_breadcrumbs_and_hidden_elements_only() -> None:
+    from generator.search_fi import exclude_from_index
+
+    html = ('<nav aria-label="Murupolku" class="breadcrumbs"><a>Etusivu</a></nav>'
+            '<p data-ends="x" hidden>b</p><div hidden="hidden">c</div>'
+            '<a title="ei hidden-attribuutti" href="x">d</a><p class="breadcrumbs-like">e</p>')
+    marked = exclude_from_index(html)
+    assert marked.count("data-search-exclude") == 3
+    assert 'class="breadcrumbs" data-search-exclude>' in marked
+    assert '<p data-ends="x" hidden data-search-exclude>' in marked
+    assert '<div hidden="hidden" data-search-exclude>' in marked
+    assert '<a title="ei hidden-attribuutti" href="x">' in marked
