@@ -22,6 +22,8 @@ def test_home_page_says_how_to_join_and_follow(built_site: Path) -> None:
     assert f'<a href="{JOIN_URL}">Kuntaliiton verkkosivuilla (kuntaliitto.fi)</a>' in article
     assert '<a href="kalenteri/tilaa/">tilaa kokouskalenteri</a>' in article
     assert '<a href="sanasto/">Sanasto</a>' in article
+    assert '<a href="muutokset/">Muutokset</a>' in article
+    assert '<a href="muutokset/atom.xml">Atom-syötteenä</a>' in article
 
 
 def test_every_footer_has_the_join_and_subscribe_links(built_site: Path) -> None:
@@ -33,6 +35,7 @@ def test_every_footer_has_the_join_and_subscribe_links(built_site: Path) -> None
             in footer, path
         assert re.search(r'<a href="(\.\./)*kalenteri/tilaa/">tilaa kokouskalenteri</a>',
                          footer), path
+        assert re.search(r'<a href="(\.\./)*muutokset/">muutokset</a>', footer), path
         assert ">Toimittajille: lähdekoodi ja sisältötiedostot (GitHub)</a>" in footer, path
 
 
