@@ -43,7 +43,6 @@ REQUIRED: dict[str, set[str]] = {
         "monialaisten-palvelujen-tukirakenne",
         # actor groups used by processes
         "tyovoimaviranomainen", "hyvinvointialueet", "kunnat", "te-toimisto", "kuntakokeilu",
-        "henkiloasiakas",
         # wellbeing services counties and the like
         "pohjois-savon-hyvinvointialue", "etela-savon-hyvinvointialue",
         "etela-pohjanmaan-hyvinvointialue", "kymenlaakson-hyvinvointialue", "hus-yhtyma",
@@ -346,6 +345,22 @@ def test_process_facts(content: tuple[Graph, object]) -> None:
     assert len(decisions) >= 3
     assert all({t.label for t in p.next} & {"Kyllä", "Ei"} for p in decisions)
     assert "palkkatuki" not in processes  # a reform of amounts and durations: a topic
+
+
+def test_the_client_is_a_role_in_phases_not_an_organisation(
+        content: tuple[Graph, object]) -> None:
+    """The seeds have the client draw up and follow the plans *with* the actors (001,
+    Aktivointisuunnitelma 3/5–4/5, TYP 3/6–5/6, Pohjois-Pohjanmaa): a phase's `client`,
+    never an organisation among the actors."""
+    graph, _ = content
+    assert "henkiloasiakas" not in graph.bodies
+    taking_part = {pid: [p.id for p in process.phases if p.client == "osallistuu"]
+                   for pid, process in graph.processes.items()}
+    assert taking_part["aktivointisuunnitelma"] == ["laatiminen", "seuranta"]
+    assert taking_part["kuntouttava-tyotoiminta"] == ["arviointi"]
+    assert taking_part["typ"] == ["kartoitusjakso", "suunnitelma", "seuranta"]
+    assert taking_part["pohjois-pohjanmaa-terveystarkastus"] == [
+        "kykyviisari", "tarpeen-tunnistaminen", "asiakasvastaavaverkosto"]
 
 
 def test_wage_subsidy_reform_and_tym_are_topics(content: tuple[Graph, object]) -> None:

@@ -97,6 +97,8 @@ def test_every_real_process_shows_every_phase_and_actor(real_graph: Graph) -> No
             assert shows(svg, phase.name), (process_id, phase.id)
             for actor in phase.actor_ids:
                 assert shows(svg, real_graph.name(actor)), (process_id, phase.id, actor)
+            if phase.client:
+                assert shows(svg, f"asiakas {phase.client}"), (process_id, phase.id)
 
 
 def test_an_actor_that_only_takes_part_is_drawn_under_its_role(graph: Graph) -> None:
@@ -111,6 +113,26 @@ def test_an_actor_that_only_takes_part_is_drawn_under_its_role(graph: Graph) -> 
     desc = process_diagram(graph, "aktivointi").desc
     assert "Vastuutahot: TE-toimisto, Kunta, Pohjois-Savon hyvinvointialue." in desc
     assert "Kansaneläkelaitos" not in desc
+
+
+def test_the_client_is_a_text_row_not_an_actor_box(graph: Graph) -> None:
+    """`client: osallistuu` is drawn as *asiakas osallistuu* below the actors, as small
+    as the *yhdessä:* label, with no box of its own and no legend entry."""
+    figure = figure_xml(diagrams.process_flow(graph, "aktivointi"))
+    svg = picture(figure)
+    node = next(g for g in groups(svg, "dg-phase") if shows(g, "laatiminen yhdessä"))
+    lines = [squash(t) for t in texts(node) if t.strip()]
+    assert lines.index(squash("asiakas osallistuu")) > lines.index(squash("Kunta"))
+    sizes = {squash(t.text or ""): t.get("font-size") for t in node.iter(f"{SVG}text")}
+    assert sizes[squash("asiakas osallistuu")] == sizes["yhdessä:"]
+    # Actor boxes are cells of their own (a group with a coloured polygon); the client's
+    # row is bare text in the node.
+    boxes = [squash("".join(texts(cell))) for cell in node.findall(f"{SVG}g")]
+    assert squash("Kunta") in boxes and not any("asiakas" in box for box in boxes)
+    assert "asiakas osallistuu" in [t.text for t in node.findall(f"{SVG}text")]
+    others = [g for g in groups(svg, "dg-phase") if not shows(g, "laatiminen yhdessä")]
+    assert not any(shows(g, "asiakas osallistuu") for g in others)
+    assert "".join(figure.itertext()).lower().count("asiakas") == 1  # not in the legend
 
 
 def test_an_inferred_milestone_says_so_on_the_timeline(real_graph: Graph) -> None:

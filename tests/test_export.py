@@ -99,6 +99,18 @@ def test_phase_actors_keep_their_roles_in_the_export(files: dict[str, str]) -> N
             "field": "phases.0.actors.1.actor", "type": "ilmoittaa"} in graph["edges"]
 
 
+def test_the_client_is_a_field_of_the_phase_in_the_export(files: dict[str, str]) -> None:
+    """`client` stays on the phase (`osallistuu` or null); the client is no organisation,
+    so it is neither among the bodies nor an edge, and the schema rejects other values."""
+    graph = load(files, GRAPH_FILE)
+    process = next(p for p in graph["processes"] if p["id"] == "aktivointisuunnitelma")
+    assert [p["client"] for p in process["data"]["phases"]] == [None, None, "osallistuu"]
+    assert all("asiakas" not in e["target"] for e in graph["edges"])
+    wrong = copy.deepcopy(graph)
+    wrong["processes"][0]["data"]["phases"][2]["client"] = "vastaa"
+    assert not validator(files, GRAPH_SCHEMA).is_valid(wrong)
+
+
 def test_inferred_facts_stay_marked_in_the_export(files: dict[str, str]) -> None:
     graph = load(files, GRAPH_FILE)
     tyonvk = next(c for c in graph["committees"] if c["id"] == "tyonvk")["data"]

@@ -106,6 +106,8 @@ def test_process_handout_names_every_phase_actor_and_duration(graph: Graph,
     assert "Kesto: 1 kk" in text
     # Kela only sends a notice in the last phase: named under its role, not as responsible
     assert "ilmoittaa: Kansaneläkelaitos" in text
+    # the client is a role of the plan phase, printed as text once (`client: osallistuu`)
+    assert text.count("asiakas: osallistuu") == 1
     assert "Tarkistus: vähintään 3 kk välein" in text
     assert "Määräaika: 2 viikon kuluessa" in text
     assert "Kyllä → 3. Monialaisen suunnitelman laatiminen; Ei → prosessi päättyy" in text

@@ -374,7 +374,8 @@ def test_process_page_phases_in_flow_order(pages: dict[str, Output]) -> None:
     assert "- **Vastuutaho:** [Lahden kaupunki](../organisaatiot/lahden-kaupunki.md)\n" \
            "- **Ilmoittaa:** [Kansaneläkelaitos](../organisaatiot/kela.md)\n" in text
     assert "- **Vastuutahot yhdessä:** [Lahden kaupunki](../organisaatiot/lahden-kaupunki.md)" \
-           ", [Kansaneläkelaitos](../organisaatiot/kela.md)" in text
+           ", [Kansaneläkelaitos](../organisaatiot/kela.md)\n- **Asiakas:** osallistuu\n" in text
+    assert text.count("**Asiakas:**") == 1  # the client is a role, shown as text, no link
     # the diagram comes before the phase list
     assert text.index("kaavio: process_flow") < text.index("### 1.")
     groups = section(text, "Kohderyhmä")

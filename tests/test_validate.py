@@ -379,3 +379,18 @@ def test_phase_actor_roles_short_and_long_form(run: Callable[..., tuple[Graph, R
     assert not report.errors
     actors = graph.processes["p"].phases[0].actors
     assert [(a.actor, a.role) for a in actors] == [("tem", "vastaa"), ("tem", "ilmoittaa")]
+
+
+def test_phase_client_accepts_only_its_role(run: Callable[..., tuple[Graph, Report]]) -> None:
+    """The client is a role of the phase (`client: osallistuu`), not an actor: a wrong
+    value is an error at its line and column, naming the allowed value."""
+    phase = "name: P\nsummary: S.\nvalidity: V.\nphases:\n  - id: a\n    name: A\n"
+    wrong = phase + "    actors: [tem]\n    client: vastaa\n" + SRC
+    _, report = run({"bodies/tem.yaml": TEM, "processes/p.yaml": wrong})
+    assert lines(report) == [
+        "content/processes/p.yaml:9:13: virhe: phases.0.client: arvo 'vastaa' ei kelpaa; "
+        "sallitut: 'osallistuu' [p]\n    vihje: kirjoita 'osallistuu' tai poista kenttä"]
+    graph, report = run({"bodies/tem.yaml": TEM,
+                         "processes/p.yaml": wrong.replace("vastaa", "osallistuu")})
+    assert not report.errors
+    assert graph.processes["p"].phases[0].client == "osallistuu"

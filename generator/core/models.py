@@ -645,6 +645,10 @@ class Transition(Strict):
 
 ActorRole = Literal["vastaa", "osallistuu", "ilmoittaa"]
 ACTOR_ROLES: tuple[str, ...] = get_args(ActorRole)
+ClientRole = Literal["osallistuu"]
+"""What the client does in a phase. One value: the sources say the client takes part
+(draws up a plan *with* the actors, is obliged to take part); they name no finer roles."""
+CLIENT_ROLES: tuple[str, ...] = get_args(ClientRole)
 
 
 class PhaseActor(Strict):
@@ -679,6 +683,10 @@ class Phase(Noted):
     (`{actor: kela, role: ilmoittaa}`)."""
     joint: bool = False
     """`true`, kun vastuutahot tekevät vaiheen yhdessä."""
+    client: ClientRole | None = None
+    """Asiakkaan (henkilöasiakkaan) osuus vaiheessa: `osallistuu`, kun asiakas on mukana
+    vaiheessa (esim. suunnitelma laaditaan yhdessä hänen kanssaan). Asiakas on rooli, ei
+    organisaatio, joten sitä ei merkitä `actors`-listaan."""
     description: Markdown | None = None
     """Mitä vaiheessa tehdään."""
     duration: str | None = None

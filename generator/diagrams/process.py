@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import fi
 from ..core.models import END_PHASE, Phase, Process
-from ..domain.phase_roles import RESPONSIBLE, role_groups
+from ..domain.phase_roles import CLIENT_LABEL, RESPONSIBLE, client_part, role_groups
 from ..domain.queries import phase_numbers
 from ..escape import wrap_label
 from ..graph import Graph
@@ -52,7 +52,8 @@ def transitions(process: Process) -> list[tuple[str, str, str | None]]:
 
 def _actor_rows(graph: Graph, phase: Phase, swatches: dict[str, Swatch]) -> list[Html]:
     """The responsible actors (under *yhdessä:* when joint), then each other role under its
-    own small label (*ilmoittaa:*), so a notifier is never drawn as responsible."""
+    own small label (*ilmoittaa:*), so a notifier is never drawn as responsible; last the
+    client's part as text (*asiakas osallistuu*)."""
     rows = []
     number = 0
     for group in role_groups(phase):
@@ -70,6 +71,11 @@ def _actor_rows(graph: Graph, phase: Phase, swatches: dict[str, Swatch]) -> list
                             border=1, color=LINE.light, href=entity_link(actor), title=name,
                             id=f"{_phase_node(phase)}_{number}"))
             number += 1
+    part = client_part(phase)
+    if part:
+        # The client is a role, not an organisation: a text row in the role labels' style,
+        # no box, no colour, no link.
+        rows.append(small_cell(f"{CLIENT_LABEL.lower()} {part}", muted=False))
     return rows
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.models import ACTOR_ROLES, Phase
+from ..core.models import ACTOR_ROLES, CLIENT_ROLES, Phase
 
 RESPONSIBLE = "vastaa"
 LABELS: dict[str, tuple[str, str]] = {
@@ -18,6 +18,12 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 """``role: (label for one actor, label for several)`` on pages and in PDFs."""
 assert set(LABELS) == set(ACTOR_ROLES), "every role needs its Finnish labels"
+
+CLIENT_LABEL = "Asiakas"
+CLIENT_PHRASES: dict[str, str] = {"osallistuu": "osallistuu"}
+"""``client role: what the client does`` after *Asiakas:* (the client is a role, not an
+organisation: shown as a line of text, never as an actor box or link)."""
+assert set(CLIENT_PHRASES) == set(CLIENT_ROLES), "every client role needs its Finnish text"
 
 
 @dataclass(frozen=True)
@@ -43,3 +49,8 @@ def role_groups(phase: Phase) -> list[RoleGroup]:
             label = "Vastuutahot yhdessä"
         groups.append(RoleGroup(role, label, actors))
     return groups
+
+
+def client_part(phase: Phase) -> str | None:
+    """What the client does in the phase (``osallistuu``), or ``None`` when not named."""
+    return CLIENT_PHRASES[phase.client] if phase.client else None

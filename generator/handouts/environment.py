@@ -20,7 +20,7 @@ from .. import diagrams, escape, fi
 from ..core.models import KINDS_BY_KEY, Law, LegalRef
 from ..domain.committee_state import committee_state
 from ..domain.meeting_state import meeting_state
-from ..domain.phase_roles import role_groups
+from ..domain.phase_roles import client_part, role_groups
 from ..graph import Graph
 from ..site import finlex
 from ..site.paths import entity_url
@@ -122,6 +122,7 @@ def environment() -> Environment:
         meeting_state=meeting_state,
         committee_state=committee_state,
         role_groups=role_groups,
+        client_part=client_part,
     )
     return env
 

@@ -107,7 +107,10 @@ def _message(model: type[BaseModel], error: Any) -> tuple[str, str]:
         allowed = or_list(choices)
         if not isinstance(value, str):
             return f"arvon pitää olla jokin sallituista: {allowed}", ""
-        return f"arvo {value!r} ei kelpaa; sallitut: {allowed}", _closest(value, choices)
+        hint = _closest(value, choices)
+        if not hint and len(choices) == 1:  # a one-value field (a phase's `client`)
+            hint = f"kirjoita '{choices[0]}' tai poista kenttä"
+        return f"arvo {value!r} ei kelpaa; sallitut: {allowed}", hint
     if kind == "string_pattern_mismatch" and isinstance(value, str):
         return pattern_problem(str(ctx.get("pattern", "")), value)
     if kind == "greater_than_equal":

@@ -20,7 +20,7 @@ from ..core import relation_types
 from ..core.models import KINDS_BY_KEY
 from ..domain.committee_state import committee_state
 from ..domain.meeting_state import meeting_state
-from ..domain.phase_roles import role_groups
+from ..domain.phase_roles import client_part, role_groups
 from ..graph import Graph
 from .paths import entity_path, relative
 
@@ -66,7 +66,7 @@ def environment() -> Environment:
     )
     env.globals.update(link=link, url=url, rel=rel, markdown=markdown, kinds=KINDS_BY_KEY,
                        meeting_state=meeting_state, committee_state=committee_state,
-                       role_groups=role_groups)
+                       role_groups=role_groups, client_part=client_part)
     return env
 
 
