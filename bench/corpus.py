@@ -116,6 +116,8 @@ def clone(graph: Graph, entity_id: str, generation: int, present: set[str],
         with contextlib.suppress(KeyError, IndexError):  # inside a list item removed above
             _set(data, path, MENTION.sub(mention, text))
     if generation:
+        if isinstance(data.get("formerly"), list):  # each clone moved from its own address
+            data["formerly"] = [f"{old}-k{generation}" for old in data["formerly"]]
         for key in NAME_FIELDS:
             if isinstance(data.get(key), str):
                 data[key] = f"{data[key]} ({generation})"
@@ -125,7 +127,11 @@ def clone(graph: Graph, entity_id: str, generation: int, present: set[str],
 
 
 def _set(data: Any, path: tuple[str | int, ...], value: str) -> None:
-    _get(data, path[:-1])[path[-1]] = value
+    parent = _get(data, path[:-1])
+    if isinstance(parent, str):  # the short form: a bare id where the model has {actor: id}
+        _get(data, path[:-2])[path[-2]] = value
+    else:
+        parent[path[-1]] = value
 
 
 def _deep_copy(value: Any) -> Any:
