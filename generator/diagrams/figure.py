@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..graph import Graph
 from ..site.paths import entity_href, entity_path
+from ..site.templates import bytecode_cache
 from .dot import MIN_TEXT_PX, SMALL_SIZE
 from .palette import LINE, Swatch
 from .session import DiagramSession, current_session, run_dot
@@ -65,6 +66,7 @@ def entity_link(entity_id: str) -> str:
 def _environment() -> Environment:
     return Environment(
         loader=PackageLoader("generator", "templates"),
+        bytecode_cache=bytecode_cache("figure"),
         # Templates are package code like the modules: read once per process, not
         # checked on disk at every get_template (two stat calls each, ~0.05 s a build).
         auto_reload=False,

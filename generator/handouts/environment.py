@@ -24,6 +24,7 @@ from ..domain.phase_roles import client_part, role_groups
 from ..graph import Graph
 from ..site import finlex
 from ..site.paths import entity_url
+from ..site.templates import bytecode_cache
 from . import data
 
 
@@ -98,6 +99,7 @@ def display_url(url: str) -> str:
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
+        bytecode_cache=bytecode_cache("handouts"),
         # Templates are package code like the modules: read once per process, not
         # checked on disk at every get_template (two stat calls each, ~0.05 s a build).
         auto_reload=False,

@@ -34,7 +34,7 @@ from ..site.history import (
 )
 from ..site.output import Output, SiteConfig
 from ..site.paths import entity_url
-from ..site.templates import render
+from ..site.templates import bytecode_cache, render
 
 PAGE = "muutokset/index.md"
 FEED = "muutokset/atom.xml"
@@ -89,7 +89,8 @@ def entry(graph: Graph, change: Change) -> Entry:
 
 @cache
 def _xml() -> Environment:
-    return Environment(loader=PackageLoader("generator", "templates"), autoescape=True,
+    return Environment(loader=PackageLoader("generator", "templates"),
+                       bytecode_cache=bytecode_cache("changes"), autoescape=True,
                        undefined=StrictUndefined, keep_trailing_newline=True,
                        trim_blocks=True, lstrip_blocks=True)
 

@@ -16,11 +16,13 @@ from ..graph import Graph
 from ..rules.moves import redirects
 from ..site.output import Output, SiteConfig
 from ..site.paths import entity_path, entity_url
+from ..site.templates import bytecode_cache
 
 
 @cache
 def _environment() -> Environment:
-    return Environment(loader=PackageLoader("generator", "templates"), autoescape=True,
+    return Environment(loader=PackageLoader("generator", "templates"),
+                       bytecode_cache=bytecode_cache("redirects"), autoescape=True,
                        undefined=StrictUndefined, keep_trailing_newline=True)
 
 

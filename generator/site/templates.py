@@ -11,7 +11,14 @@ import datetime as dt
 from functools import cache, lru_cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    pass_context,
+)
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -42,10 +49,19 @@ def _finalize(value: Any) -> Any:
     return escape.md_inline(value)
 
 
+def bytecode_cache(environment: str) -> BytecodeCache:
+    """Compiled templates kept between processes (Jinja checks each against its source):
+    compiling them was ~0.3 s of every ``generate`` and build. One file set per
+    ``environment``, because the same template compiles differently under other settings
+    (autoescape, finalize). Jinja keeps them in a private folder of the user's temp dir."""
+    return FileSystemBytecodeCache(pattern=f"__yhdyspinta_{environment}_%s.cache")
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
+        bytecode_cache=bytecode_cache("pages"),
         # Templates are package code like the modules: read once per process, not
         # checked on disk at every get_template (two stat calls each, ~0.05 s a build).
         auto_reload=False,
