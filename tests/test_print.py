@@ -202,3 +202,16 @@ def test_printed_process_pages_are_filled_and_legible(built_site: Path,
             problems.append(f"{page_path}: the note lacks the handout's address")
     assert tall, "no process flow is taller than half a page: the note goes untested"
     assert not problems, "\n".join(problems)
+
+
+def test_print_note_stays_out_of_search(built_site: Path) -> None:
+    """The note that replaces a tall diagram in print is hidden on screen: a search hit on
+    it would point at text the reader cannot see (data-search-exclude)."""
+    import json
+
+    pages = list(built_site.glob("prosessit/*/index.html"))
+    assert any("diagram-print-note" in page.read_text("utf-8") for page in pages)
+    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
+    found = [doc["location"] for doc in index["docs"]
+             if "liian pitkä tulostettavaksi" in doc["text"]]
+    assert not found
