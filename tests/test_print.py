@@ -173,6 +173,8 @@ def test_printed_process_pages_are_filled_and_legible(built_site: Path,
     paths = [f"prosessit/{process_id}/" for process_id in sorted(real_graph.processes)]
     if "tyonvk" in real_graph.committees:
         paths.append("toimielimet/tyonvk/")
+    if (built_site / "organisaatiot" / "suhteet" / "index.html").is_file():
+        paths.append("organisaatiot/suhteet/")  # the relation graph, a tall one too
     assert paths
     tall = []
     for process_id in real_graph.processes:
