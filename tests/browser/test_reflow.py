@@ -76,6 +76,8 @@ SETTLED = "() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))
 def _built_pages(built_site: Path) -> list[str]:
     pages = []
     for html in sorted(built_site.rglob("index.html")):
+        if 'http-equiv="refresh"' in html.read_text("utf-8")[:1000]:
+            continue  # a moved page's stub: it navigates away at once, its target is swept
         folder = html.parent.relative_to(built_site).as_posix()
         pages.append("" if folder == "." else folder + "/")
     return pages
