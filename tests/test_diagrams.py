@@ -613,7 +613,7 @@ def test_diagram_renders_in_weasyprint(graph: Graph) -> None:
 def test_built_site_has_diagrams_with_working_links(built_site: Path) -> None:
     relations = built_site / "organisaatiot" / "suhteet" / "index.html"
     assert relations.is_file()
-    assert 'class="diagram diagram--suhteet"' in relations.read_text("utf-8")
+    assert 'class="diagram diagram--suhteet' in relations.read_text("utf-8")
     checked = 0
     for page in sorted(built_site.rglob("*.html")):
         html = page.read_text("utf-8")

@@ -557,7 +557,9 @@ PRINT_PROBE = """() => {
       .filter((el) => getComputedStyle(el).display !== 'none').length;
   const external = [...document.querySelectorAll('.md-content a[href^="http"]')]
       .find((a) => a.getClientRects().length > 0);
-  const label = document.querySelector('.md-content svg text');
+  // a diagram too tall to print inline is replaced by a note in print
+  const label = document.querySelector(
+      '.md-content figure.diagram:not(.diagram--print-tall) svg text');
   return {
     scheme: document.body.getAttribute('data-md-color-scheme'),
     background: getComputedStyle(document.body).backgroundColor,

@@ -97,6 +97,54 @@
     });
   }
 
+  // 5. A heading word wider than its line (a long compound on a phone, beside the floated
+  // edit button) would break at a letter (Material's overflow-wrap); the heading gets a
+  // font size at which every word fits whole.
+  var WORD = /[^\s\-\u2010-\u2015\/]+/g;
+
+  // The widest word's width, and whether some word is broken over two lines.
+  function measureWords(heading) {
+    var widest = 0;
+    var broken = false;
+    var range = document.createRange();
+    var walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+      var match;
+      WORD.lastIndex = 0;
+      while ((match = WORD.exec(node.data)) !== null) {
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        var width = 0;
+        var top = null;
+        Array.prototype.forEach.call(range.getClientRects(), function (box) {
+          if (!box.width) return;
+          width += box.width;
+          if (top !== null && Math.abs(box.top - top) > 1) broken = true;
+          top = box.top;
+        });
+        if (width > widest) widest = width;
+      }
+    }
+    return { widest: widest, broken: broken };
+  }
+
+  function fitHeadings() {
+    document.querySelectorAll(".md-content h1, .md-content h2").forEach(function (heading) {
+      heading.style.fontSize = "";
+      var room = heading.clientWidth;
+      var words = measureWords(heading);
+      if (!room || !words.broken) return;
+      var size = parseFloat(window.getComputedStyle(heading).fontSize);
+      size = Math.min(size * 0.95, size * room / words.widest * 0.97);
+      for (var step = 0; step < 12; step += 1) {
+        size = Math.max(14, Math.floor(size));
+        heading.style.fontSize = size + "px";
+        if (size === 14 || !measureWords(heading).broken) return;
+        size *= 0.93;
+      }
+    });
+  }
+
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
     var shown = document.querySelector(".diagram-scroll:target");
@@ -107,7 +155,7 @@
     if (open) open.focus();
   });
 
-  // 5. Subscribe page: a "Kopioi osoite" button after each feed address (div.feeds).
+  // 6. Subscribe page: a "Kopioi osoite" button after each feed address (div.feeds).
   // Without JavaScript the address is there to select and copy by hand.
   function copyButtons() {
     var codes = document.querySelectorAll(".feeds td code");
@@ -157,6 +205,7 @@
   function run() {
     document.querySelectorAll("[data-next-meeting]").forEach(update);
     copyButtons();
+    fitHeadings();
     scrollables();
     // Material wraps tables while mounting the page; look again once it has.
     window.setTimeout(scrollables, 0);
@@ -165,7 +214,10 @@
   var resizing = 0;
   window.addEventListener("resize", function () {
     window.clearTimeout(resizing);
-    resizing = window.setTimeout(scrollables, 200);
+    resizing = window.setTimeout(function () {
+      fitHeadings();
+      scrollables();
+    }, 200);
   });
 
   // Material's instant navigation swaps pages without a reload; document$ covers both.

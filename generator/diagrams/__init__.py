@@ -61,18 +61,21 @@ def _site_relations(graph: Graph) -> Diagram | None:
 
 
 def _figure(graph: Graph, diagram: Diagram | None, default_page: str, page: str | None,
-            links: bool, base_url: str | None) -> Markup:
+            links: bool, base_url: str | None, print_copy: str | None = None) -> Markup:
     if diagram is None:
         return Markup("")
     return render_figure(graph, diagram, page=page or default_page, links=links,
-                         base_url=base_url)
+                         base_url=base_url, print_copy=print_copy)
 
 
 def process_flow(graph: Graph, process_id: str, *, page: str | None = None,
-                 links: bool = True, base_url: str | None = None) -> Markup:
-    """Flow of a process: start, phases with actors, decisions with labelled branches, end."""
+                 links: bool = True, base_url: str | None = None,
+                 print_copy: str | None = None) -> Markup:
+    """Flow of a process: start, phases with actors, decisions with labelled branches, end.
+    ``print_copy``: the address of its PDF handout, named in print if the flow is too tall
+    to print inline."""
     return _figure(graph, _diagram(graph, process_diagram, process_id),
-                   entity_path(graph, process_id), page, links, base_url)
+                   entity_path(graph, process_id), page, links, base_url, print_copy)
 
 
 def org_chart(graph: Graph, committee_id: str, *, page: str | None = None,

@@ -18,6 +18,14 @@ from .session import DiagramSession, current_session, run_dot
 from .svg import FinishedSvg, finish, finish_key, link_overlay
 
 ENTITY_LINK = "entity:"
+# Printed from the browser (print.css): an A4 column 186 mm wide and 263 mm tall, in CSS px.
+# Chromium cannot split an inline SVG between pages, so a figure that does not fit in the
+# space left on a page moves to the next and leaves that space empty. One taller than half
+# a page is not printed inline at all: a note points to the page's PDF handout instead,
+# which cuts tall flows into parts (handouts/figures.py).
+PRINT_COLUMN_PX = 703.0
+PRINT_PAGE_PX = 994.0
+PRINT_INLINE_MAX_PX = PRINT_PAGE_PX / 2
 
 
 @dataclass(frozen=True)
@@ -99,9 +107,17 @@ def _finished(diagram: Diagram) -> FinishedSvg:
     return FinishedSvg.from_json(text)
 
 
+def prints_inline(width: float, height: float) -> bool:
+    """Whether a figure ``width`` x ``height`` px prints inline: at most half a page tall
+    at its printed size (its natural size, or the column's width if it is wider)."""
+    return height * min(1.0, PRINT_COLUMN_PX / width) <= PRINT_INLINE_MAX_PX
+
+
 def render_figure(graph: Graph, diagram: Diagram, *, page: str | None, links: bool = True,
-                  base_url: str | None = None) -> Markup:
-    """Inline figure for the page ``page`` (docs path; links are relative to it)."""
+                  base_url: str | None = None, print_copy: str | None = None) -> Markup:
+    """Inline figure for the page ``page`` (docs path; links are relative to it).
+    ``print_copy`` is the address of a printable copy (the PDF handout) that a note names
+    in print when the figure is too tall to print inline."""
     prefix = diagram.prefix
     svg = _finished(diagram)
     here = page or "index.md"
@@ -125,6 +141,7 @@ def render_figure(graph: Graph, diagram: Diagram, *, page: str | None, links: bo
         overlay=Markup(link_overlay(svg, hrefs)) if links else "",
         width=math.ceil(svg.width), min_width=math.ceil(svg.width * MIN_TEXT_PX / SMALL_SIZE),
         caption=diagram.caption, legend=legend, line=LINE, full_view=links,
+        print_tall=not prints_inline(svg.width, svg.height), print_copy=print_copy,
     )
     lines = [line for line in html.splitlines() if line.strip()]
     return Markup("\n".join(lines) + "\n")

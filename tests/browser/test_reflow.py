@@ -1,5 +1,5 @@
-"""Reflow (WCAG 1.4.10) on every built page at 320, 390 and 1280 px, the subscribe page's copy
-buttons and the diagrams' full-screen view.
+"""Reflow (WCAG 1.4.10) on every built page at 320, 390 and 1280 px, headings whose words stay
+whole on a phone, the subscribe page's copy buttons and the diagrams' full-screen view.
 
 One page in its own context serves the sweep over all pages: the search worker and its
 index are not loaded there (they take most of a page load and draw nothing).
@@ -20,8 +20,23 @@ from .support import Session, SiteServer, visit
 WIDTHS = (320, 390, 1280)
 
 # What one width of one page looks like: page overflow, record cells outside the viewport,
-# overflowing grid wrappers without a region, diagrams wider than their column.
+# overflowing grid wrappers without a region, diagrams wider than their column, words of an
+# h1 or h2 broken over two lines (not at a hyphen, dash or slash: those are the split points).
 MEASURE = """() => {
+  const split = [];
+  document.querySelectorAll('.md-content h1, .md-content h2').forEach(h => {
+    const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const word of node.data.matchAll(/[^\\s\\-\\u2010-\\u2015\\/]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const tops = new Set([...range.getClientRects()].filter(r => r.width)
+          .map(r => Math.round(r.top)));
+        if (tops.size > 1) split.push(word[0]);
+      }
+    }
+  });
   const vw = document.documentElement.clientWidth;
   const cut = [];
   document.querySelectorAll('.records td').forEach(td => {
@@ -51,7 +66,7 @@ MEASURE = """() => {
     const open = f.querySelector('.diagram-full-open');
     if (scrolls && !(open && open.offsetHeight)) unopenable.push(f.id);
   });
-  return {page: document.documentElement.scrollWidth, vw, cut, unlabelled, grids,
+  return {page: document.documentElement.scrollWidth, vw, cut, unlabelled, grids, split,
           diagrams, unopenable, records: document.querySelectorAll('.records td').length};
 }"""
 
@@ -119,6 +134,16 @@ def test_no_page_scrolls_sideways(measured: dict[tuple[str, int], dict[str, Any]
     wide = {f"{path} @ {width}: {result['page']} px"
             for (path, width), result in measured.items() if result["page"] > width}
     assert not wide
+
+
+def test_no_heading_word_breaks_at_a_letter(
+        measured: dict[tuple[str, int], dict[str, Any]]) -> None:
+    """A long compound in a title ("Aktivointisuunnitelma" on a 390 px phone) used to wrap
+    as "Aktivointisuunnitelm" / "a". Headings are smaller on phones (site.css) and site.js
+    shrinks one whose word is still too wide for its line."""
+    split = {f"{path} @ {width}: {result['split']}"
+             for (path, width), result in measured.items() if result["split"]}
+    assert not split
 
 
 def test_no_record_is_cut_off_on_a_phone(
