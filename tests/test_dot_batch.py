@@ -106,3 +106,25 @@ def test_a_batch_whose_output_does_not_split_evenly_is_drawn_one_by_one(
     drawn = dot_process.draw_many(dot, items)
     assert alone == ["kaksi", "c"]
     assert drawn[1] == real_draw(dot, *items[1]) and "<title>c</title>" in drawn[1]
+
+
+def test_a_large_graph_is_drawn_by_a_dot_of_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    """dot's edge routing in a process that drew other graphs can differ for big graphs
+    (the relations overview did): those never share a process."""
+    large = "digraph big {\n" + "".join(f"  n{i} -> n{i + 1};\n" for i in range(
+        dot_process.ALONE_FROM_EDGES)) + "}\n"
+    small = ["digraph a {\n  x -> y;\n}\n", "digraph b {\n  p -> q;\n}\n"]
+    runs: list[str] = []
+    real_run = dot_process._run
+
+    def recording_run(dot: str, source: str, name: str) -> str:
+        runs.append(source)
+        return real_run(dot, source, name)
+
+    monkeypatch.setattr(dot_process, "_run", recording_run)
+    dot = dot_process.find_dot()
+    drawn = dot_process.draw_many(dot, [(small[0], "a"), (large, "big"), (small[1], "b")])
+    assert runs.count(large) == 1  # alone, not inside a batch
+    assert sum(small[0] in run and small[1] in run for run in runs) == 1  # the rest together
+    assert drawn[1] == dot_process.draw(dot, large, "big")
+    assert "<title>a</title>" in drawn[0] and "<title>b</title>" in drawn[2]
