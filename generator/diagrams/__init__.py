@@ -26,7 +26,7 @@ from ..site.templates import render
 from .dot import SMALL_SIZE
 from .dot_process import DiagramError
 from .figure import Diagram, figure_key, render_figure
-from .org import org_diagram
+from .org import org_diagram, root_of
 from .process import process_diagram
 from .relations import relation_diagram, relation_edges
 from .session import CACHE_FOLDER, current_session, diagram_session
@@ -44,6 +44,7 @@ __all__ = [
     "process_flow",
     "relation_graph",
     "render_diagram_pages",
+    "root_of",
     "timeline",
 ]
 

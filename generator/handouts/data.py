@@ -155,12 +155,7 @@ def print_chart(graph: Graph, committee_id: str) -> figures.PrintFigure:
 def chart_root(graph: Graph, committee_id: str) -> str:
     """The top of the committee tree ``committee_id`` belongs to: every committee of one
     tree has the same chart, so the pack prints it once, with the first of them."""
-    committees = graph.committees
-    current, seen = committee_id, {committee_id}
-    while (parent := committees[current].parent) in committees and parent not in seen:
-        seen.add(parent)
-        current = parent
-    return current
+    return diagrams.root_of(graph, committee_id)
 
 
 # --- the pack: laws, joining, the calendar feed, the glossary ----------------------------
