@@ -119,7 +119,8 @@ def draw_many(dot: str, items: list[tuple[str, str]]) -> list[str]:
     if large:
         small = [item for i, item in enumerate(items) if i not in large]
         drawn = iter(draw_many(dot, small))
-        alone = {i: draw(dot, *items[i]) for i in large}
+        # ahead of the pages like the rest, only in a process of its own
+        alone = {i: _clusters_in_id_order(_run(dot, *items[i])) for i in large}
         return [alone[i] if i in alone else next(drawn) for i in range(len(items))]
     if len(items) > 1:
         sources = "\n".join(source for source, _ in items)
