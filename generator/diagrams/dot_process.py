@@ -111,17 +111,17 @@ Small graphs have shown no such difference (tests/test_dot_batch.py)."""
 
 def draw_many(dot: str, items: list[tuple[str, str]]) -> list[str]:
     """The SVGs of ``(source, name)`` pairs drawn by one ``dot`` process, each the text
-    :func:`draw` gives it alone. Large graphs (:data:`ALONE_FROM_EDGES`) are drawn alone. If
-    ``dot`` fails on the batch, each is drawn alone, so the error names the diagram at
+    :func:`draw` gives it alone. Large graphs (:data:`ALONE_FROM_EDGES`) get a process each.
+    If ``dot`` fails on the batch, each is drawn alone, so the error names the diagram at
     fault."""
     large = {i for i, (source, _) in enumerate(items)
              if source.count(" -> ") >= ALONE_FROM_EDGES}
-    if large:
-        small = [item for i, item in enumerate(items) if i not in large]
-        drawn = iter(draw_many(dot, small))
-        # ahead of the pages like the rest, only in a process of its own
-        alone = {i: _clusters_in_id_order(_run(dot, *items[i])) for i in large}
-        return [alone[i] if i in alone else next(drawn) for i in range(len(items))]
+    drawn = iter(_batch(dot, [item for i, item in enumerate(items) if i not in large]))
+    return [_clusters_in_id_order(_run(dot, *item)) if i in large else next(drawn)
+            for i, item in enumerate(items)]
+
+
+def _batch(dot: str, items: list[tuple[str, str]]) -> list[str]:
     if len(items) > 1:
         sources = "\n".join(source for source, _ in items)
         try:
