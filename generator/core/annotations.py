@@ -31,7 +31,6 @@ def walk_refs(
         yield from _walk_value(value, slot, (*path, name))
 
 
-
 @dataclass(frozen=True)
 class _Slot:
     """What a field's (or a list item's) annotation says, worked out once per model field:
@@ -60,7 +59,6 @@ class _Slot:
                                                              _metadata(self.annotation))
 
 
-
 def _slot(annotation: Any, metadata: list[Any]) -> _Slot:
     annotated = _metadata(annotation)
     inner = _list_item(annotation)
@@ -73,13 +71,11 @@ def _slot(annotation: Any, metadata: list[Any]) -> _Slot:
     )
 
 
-
 @cache
 def _slots(model: type[BaseModel]) -> tuple[tuple[str, _Slot], ...]:
     """Each field of ``model`` with its :class:`_Slot` (models do not change at run time)."""
     return tuple((name, _slot(info.annotation, info.metadata))
                  for name, info in model.model_fields.items())
-
 
 
 @cache
@@ -88,11 +84,9 @@ def _ref_slots(model: type[BaseModel]) -> tuple[tuple[str, _Slot], ...]:
     return tuple((name, slot) for name, slot in _slots(model) if slot.has_refs)
 
 
-
 @cache
 def _markdown_slots(model: type[BaseModel]) -> tuple[tuple[str, _Slot], ...]:
     return tuple((name, slot) for name, slot in _slots(model) if slot.has_markdown)
-
 
 
 @cache
@@ -100,7 +94,6 @@ def nested_model_fields(model: type[BaseModel]) -> tuple[str, ...]:
     """The fields of ``model`` that may hold other models, the only ones a walk for nested
     models (e.g. every :class:`LegalRef`) needs to enter."""
     return tuple(name for name, slot in _slots(model) if slot.models)
-
 
 
 def may_hold_models(annotation: Any) -> bool:
@@ -123,7 +116,6 @@ def may_hold_models(annotation: Any) -> bool:
     return True
 
 
-
 def _metadata(annotation: Any) -> list[Any]:
     """Annotation metadata of ``Annotated[X, …]``, also inside ``Annotated[X, …] | None``."""
     found = list(getattr(annotation, "__metadata__", ()))
@@ -131,7 +123,6 @@ def _metadata(annotation: Any) -> list[Any]:
         if arg is not type(None) and get_origin(arg) is not list:
             found += list(getattr(arg, "__metadata__", ()))
     return found
-
 
 
 def _walk_value(
@@ -147,7 +138,6 @@ def _walk_value(
             yield from _walk_value(item, inner, (*path, index))
 
 
-
 def _list_item(annotation: Any) -> Any:
     """``X`` of ``list[X]`` (also inside ``list[X] | None``)."""
     if get_origin(annotation) is list:
@@ -156,7 +146,6 @@ def _list_item(annotation: Any) -> Any:
         if get_origin(arg) is list:
             return get_args(arg)[0]
     return annotation
-
 
 
 def walk_markdown(
@@ -170,10 +159,8 @@ def walk_markdown(
         yield from _walk_md(value, slot, (*path, name))
 
 
-
 def _is_markdown(metadata: list[Any]) -> bool:
     return any(isinstance(m, MarkdownText) for m in metadata)
-
 
 
 def _walk_md(
@@ -187,7 +174,6 @@ def _walk_md(
         inner = slot.items()
         for index, item in enumerate(value):
             yield from _walk_md(item, inner, (*path, index))
-
 
 
 def legal_refs(model: BaseModel, path: tuple[str | int, ...] = ()

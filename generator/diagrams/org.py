@@ -4,6 +4,7 @@ sub-committees, with the appointing body above; the page's own committee highlig
 from __future__ import annotations
 
 from .. import fi
+from ..core import relation_types
 from ..core.models import Committee
 from ..graph import Graph
 from .common import digraph, label, small_cell, title_cell
@@ -63,7 +64,9 @@ def tree(graph: Graph, root: str) -> list[tuple[str, int]]:
     return out
 
 
-SPONSOR_VERBS = {"asettaa": "asettaja", "koordinoi": "koordinoija"}
+SPONSOR_TYPES = ("asettaa", "koordinoi")
+"""Relations that put a body above a committee tree in its chart, named by their role
+(:func:`..core.relation_types.inverse`: *asettaja*, *koordinoija*)."""
 
 
 def sponsors(graph: Graph, root: str) -> list[tuple[str, str]]:
@@ -82,7 +85,7 @@ def _sponsor_relations(graph: Graph) -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {}
     for body_id, body in sorted(graph.bodies.items()):
         for relation in body.relations:
-            if relation.type in SPONSOR_VERBS:
+            if relation.type in SPONSOR_TYPES:
                 found.setdefault(relation.target, []).append((body_id, relation.type))
     return found
 
@@ -109,7 +112,7 @@ def org_diagram(graph: Graph, committee_id: str) -> Diagram | None:
     dot = digraph(f"organisaatio-{root}", rankdir="LR" if wide else "TB", ordering="out")
     roles: dict[str, list[str]] = {}
     for body_id, kind in above:
-        roles.setdefault(body_id, []).append(SPONSOR_VERBS[kind])
+        roles.setdefault(body_id, []).append(relation_types.inverse(kind))
     for body_id, role in roles.items():
         dot.node(f"org-{body_id}", id=f"org-{body_id}", shape="box", style="filled",
                  fillcolor=NODE.light, href=entity_link(body_id), tooltip=graph.name(body_id),
@@ -150,7 +153,7 @@ def org_diagram(graph: Graph, committee_id: str) -> Diagram | None:
         title=f"{root_name}: organisaatiokaavio",
         desc=f"{root_name} ja sen alaiset toimielimet "
              f"({fi.count(subs, 'toimielin', 'toimielintä')})"
-             + "".join(f", {SPONSOR_VERBS[k]} {graph.name(b)}" for b, k in above)
+             + "".join(f", {relation_types.inverse(k)} {graph.name(b)}" for b, k in above)
              + f". Korostettuna tämä sivu: {committees[committee_id].name}.",
         caption=f"{root_name}: organisaatio. Tämän sivun toimielin on korostettu.",
         legend=tuple(legend),

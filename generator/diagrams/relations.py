@@ -7,18 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..core.relation_types import PARENT_EDGE, RELATION_TYPES
+from ..core import relation_types
+from ..core.relation_types import PARENT_EDGE
 from ..graph import Graph
 from .common import digraph, label, small_cell, title_cell
 from .dot import Digraph, Html, Value, bold, font, row, text
 from .figure import Diagram, LegendItem, entity_link
 from .palette import COMMITTEE, CURRENT, CURRENT_LINE, NODE, TOPIC
 
-#: Relation type → the verb on the arrow (read: source VERB target).
-VERBS: dict[str, str] = {
-    **{key: kind.verb for key, kind in RELATION_TYPES.items()},
-    PARENT_EDGE: "kuuluu",
-}
 _EDGE_STYLE: dict[str, dict[str, Value]] = {
     "asettaa": {"penwidth": 2.2},
     "jäsen": {"style": "dashed"},
@@ -43,7 +39,8 @@ class Edge:
 
     @property
     def verb(self) -> str:
-        return VERBS.get(self.type, self.type)
+        """The label on the arrow (read: source VERB target); *kuuluu* for a parent."""
+        return relation_types.verb(self.type)
 
 
 def relation_edges(graph: Graph) -> list[Edge]:
