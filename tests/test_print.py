@@ -23,24 +23,7 @@ LABELS = """() => [...document.querySelectorAll(
 
 def print_page(site: Path, page_path: str) -> tuple[list[str], bytes]:
     """The diagram labels of ``page_path`` and the page printed on A4."""
-    from browser.support import CHROMIUM, CHROMIUM_ARGS, SiteServer
-    from playwright.sync_api import sync_playwright
-
-    server = SiteServer(site)
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                page = browser.new_page()
-                page.goto(server.url(page_path))
-                labels: list[str] = page.evaluate(LABELS)
-                page.emulate_media(media="print")
-                printed = page.pdf(format="A4")
-            finally:
-                browser.close()
-    finally:
-        server.close()
-    return labels, printed
+    return print_pages(site, [page_path])[page_path]
 
 
 def label_word_sizes(labels: list[str], printed: bytes) -> dict[str, list[float]]:
@@ -134,12 +117,14 @@ def printed_fill(page: object) -> float:
     return (max(inside, default=AREA_TOP) - AREA_TOP) / (AREA_BOTTOM - AREA_TOP)
 
 
-def print_pages(site: Path, page_paths: list[str]) -> dict[str, bytes]:
-    """Each page printed on A4 in one Chromium."""
+def print_pages(site: Path, page_paths: list[str]
+                ) -> dict[str, tuple[list[str], bytes]]:
+    """Each page's diagram labels (as on screen) and the page printed on A4, in one
+    Chromium."""
     from browser.support import CHROMIUM, CHROMIUM_ARGS, SiteServer
     from playwright.sync_api import sync_playwright
 
-    printed: dict[str, bytes] = {}
+    printed: dict[str, tuple[list[str], bytes]] = {}
     server = SiteServer(site)
     try:
         with sync_playwright() as playwright:
@@ -148,8 +133,9 @@ def print_pages(site: Path, page_paths: list[str]) -> dict[str, bytes]:
                 page = browser.new_page()
                 for page_path in page_paths:
                     page.goto(server.url(page_path))
+                    labels: list[str] = page.evaluate(LABELS)
                     page.emulate_media(media="print")
-                    printed[page_path] = page.pdf(format="A4")
+                    printed[page_path] = (labels, page.pdf(format="A4"))
                     page.emulate_media(media=None)
             finally:
                 browser.close()
@@ -183,7 +169,7 @@ def test_printed_process_pages_are_filled_and_legible(built_site: Path,
         if not prints_inline(width, height):
             tall.append(f"prosessit/{process_id}/")
     problems = []
-    for page_path, printed in print_pages(built_site, paths).items():
+    for page_path, (_, printed) in print_pages(built_site, paths).items():
         with pdfplumber.open(io.BytesIO(printed)) as document:
             fills = [printed_fill(page) for page in document.pages]
             small = {char["text"] for page in document.pages for char in page.chars
