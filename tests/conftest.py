@@ -44,6 +44,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.build)
 
 
+def is_redirect(html: str) -> bool:
+    """Whether a built page is the stub left at a moved page's old address (it forwards
+    at once; tests/test_redirects.py checks those stubs)."""
+    return 'http-equiv="refresh"' in html
+
+
 def write_tree(root: Path, files: dict[str, str]) -> Path:
     """Write ``{relative path: text}`` under ``root`` (text is dedented)."""
     for relative, text in files.items():

@@ -23,7 +23,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, is_redirect
 from markupsafe import Markup
 
 from generator import calendar, diagrams
@@ -585,7 +585,7 @@ def html_pages(site: Path) -> Iterator[Path]:
     """The site's pages: not the 404 page, nor the redirects left at moved pages' old
     addresses (tests/test_redirects.py checks those)."""
     for path in sorted(site.rglob("*.html")):
-        if path.name != "404.html" and 'http-equiv="refresh"' not in path.read_text("utf-8"):
+        if path.name != "404.html" and not is_redirect(path.read_text("utf-8")):
             yield path
 
 

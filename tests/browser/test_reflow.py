@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import is_redirect
 from playwright.sync_api import Browser, Page, Route
 
 from .support import Session, SiteServer, visit
@@ -76,7 +77,7 @@ SETTLED = "() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)))
 def _built_pages(built_site: Path) -> list[str]:
     pages = []
     for html in sorted(built_site.rglob("index.html")):
-        if 'http-equiv="refresh"' in html.read_text("utf-8"):
+        if is_redirect(html.read_text("utf-8")):
             continue  # a moved page's old address: it only forwards to the page swept anyway
         folder = html.parent.relative_to(built_site).as_posix()
         pages.append("" if folder == "." else folder + "/")
