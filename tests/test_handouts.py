@@ -805,6 +805,13 @@ def test_each_diagram_once_in_the_pack(built_site: Path, real_graph: Graph) -> N
     assert len(charts) == len(roots), charts
 
 
+def test_seat_notes_join_without_a_stray_full_stop(real_graph: Graph) -> None:
+    rows = data.member_rows(real_graph, real_graph.committees["tyonvk"], BUILD_DAY)
+    notes = [row.note for row in rows if row.note]
+    assert "Erityyppisten kuntien edustajat, enintään 8" in notes
+    assert not any(".," in note for note in notes)
+
+
 def test_repealed_laws_say_when_and_by_what_and_come_last(real_graph: Graph) -> None:
     typ_law = real_graph.laws["laki-1369-2014"]
     assert data.repealed(real_graph, typ_law, dt.date(2025, 5, 12)) == (

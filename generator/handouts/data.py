@@ -45,7 +45,7 @@ def member_rows(graph: Graph, committee: Committee, today: dt.date) -> list[Memb
     for row in membership.seat_rows(committee, today):
         seat = row.seat
         label = graph.name(seat.organisation) if seat.organisation else (seat.group or "")
-        notes = [seat.note] if seat.note else []
+        notes = [seat.note.rstrip(".")] if seat.note else []  # joined with commas below
         if seat.max_count:
             notes.append(f"enintään {seat.count}")
         elif seat.count > 1:
