@@ -37,6 +37,7 @@ __all__ = [
     "SMALL_SIZE",
     "DiagramError",
     "cache_folder",
+    "current_session",
     "diagram_session",
     "org_chart",
     "page_diagrams",

@@ -60,6 +60,8 @@ class DiagramSession:
         self.workers = workers if workers is not None else default_workers()
         self.svgs: dict[str, str] = {}
         self.derived: dict[str, str] = {}
+        self.retained: set[str] = set()
+        self._recorders: list[set[str]] = []
         self._graphviz: tuple[str, str] | None = None
 
     def graphviz(self) -> tuple[str, str]:
@@ -116,6 +118,8 @@ class DiagramSession:
         """Text worked out from a drawn diagram (a finished figure, as JSON), cached on disk
         under ``key``, which must hash everything ``compute`` depends on: the diagram's
         :meth:`source_key` among it."""
+        for used in self._recorders:
+            used.add(key)
         found = self.derived.get(key)
         if found is None:
             stored = self.cache.get(key)
@@ -126,6 +130,23 @@ class DiagramSession:
                 found = stored.decode("utf-8")
             self.derived[key] = found
         return found
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[set[str]]:
+        """The keys :meth:`derive` is asked for inside the block: what a part of the build
+        that may later be reused whole (the handouts) needs kept (:meth:`retain`)."""
+        used: set[str] = set()
+        self._recorders.append(used)
+        try:
+            yield used
+        finally:
+            self._recorders.remove(used)
+
+    def retain(self, keys: Iterable[str]) -> None:
+        """Keep the cache files of ``keys`` through :meth:`prune` without reading them: a
+        part of the build reused whole did not ask for its figures this time, but will
+        when its inputs change."""
+        self.retained.update(keys)
 
     def known(self) -> tuple[Collection[str], Collection[str]]:
         """The keys of the SVGs and derived texts this session holds now."""
@@ -145,7 +166,7 @@ class DiagramSession:
         self.derived.update(learned[1])
 
     def prune(self) -> None:
-        self.cache.prune(self.derived)
+        self.cache.prune(self.retained.union(self.derived))
 
 
 def default_workers() -> int:

@@ -16,17 +16,25 @@ from .. import fi
 from ..core.cache import Cache
 from ..core.clock import build_time
 from ..core.models import NETWORK_ID, Committee, Meeting, Process
+from ..diagrams import current_session
 from ..graph import Graph
 from ..rules import glossary as glossary_terms
 from ..site.gitdates import last_commit_dates
 from ..site.output import Output, SiteConfig
 from ..site.paths import entity_url, handout_path
-from . import data, pdf
+from . import data, pdf, reuse
 from .environment import render
 from .pdf import CACHE_FOLDER, pdf_cache, render_all
 
 PACK_ID = "perehdytyspaketti"
 PACK_PATH = handout_path(PACK_ID)
+
+
+@dataclass(frozen=True)
+class PdfOutput(Output):
+    """A rendered handout, with its number of pages (for the download link's label)."""
+
+    pages: int = 0
 
 
 @dataclass(frozen=True)
@@ -198,16 +206,19 @@ def pack_handout(ctx: _Context, glossary: list[data.GlossaryEntry] | None = None
 
 def handouts(graph: Graph, config: SiteConfig) -> list[Handout]:
     """Every handout's HTML, without rendering PDFs (tests and previews use this)."""
-    ctx = _Context(graph, config)
+    return _handouts(_Context(graph, config))
+
+
+def _handouts(ctx: _Context) -> list[Handout]:
     found: list[Handout] = []
-    for entity_id, entity in sorted(graph.records.items()):
+    for entity_id, entity in sorted(ctx.graph.records.items()):
         if isinstance(entity.entity, Process):
             found.append(process_handout(ctx, entity_id))
         elif isinstance(entity.entity, Committee):
             found.append(committee_handout(ctx, entity_id))
         elif isinstance(entity.entity, Meeting):
             found.append(meeting_handout(ctx, entity_id))
-    found.append(pack_handout(ctx, pack_glossary(graph)))
+    found.append(pack_handout(ctx, pack_glossary(ctx.graph)))
     return found
 
 
@@ -217,17 +228,21 @@ def pack_glossary(graph: Graph) -> list[data.GlossaryEntry]:
             for entry in glossary_terms.entries(graph)]
 
 
-def size_label(data_: bytes) -> str:
-    """``PDF, 3 sivua, 120 kt``: what a download link says about its file."""
+def size_label(data_: bytes, pages: int | None = None) -> str:
+    """``PDF, 3 sivua, 120 kt``: what a download link says about its file (``pages``: its
+    page count when known, else read from the PDF)."""
     kilobytes = max(1, round(len(data_) / 1024))
     size = (f"{kilobytes} kt" if kilobytes < 1000
             else f"{kilobytes / 1024:.1f} Mt".replace(".", ","))
-    return f"PDF, {fi.count(pdf.page_count(data_), 'sivu', 'sivua')}, {size}"
+    if pages is None:
+        pages = pdf.page_count(data_)
+    return f"PDF, {fi.count(pages, 'sivu', 'sivua')}, {size}"
 
 
 def size_labels(outputs: list[Output]) -> dict[str, str]:
     """:func:`size_label` of every rendered handout by its docs-root path."""
-    return {output.path: size_label(output.data) for output in outputs}
+    return {output.path: size_label(output.data, getattr(output, "pages", None) or None)
+            for output in outputs}
 
 
 def cache_for(config: SiteConfig) -> Cache:
@@ -236,12 +251,50 @@ def cache_for(config: SiteConfig) -> Cache:
 
 
 def render_handouts(graph: Graph, config: SiteConfig) -> list[Output]:
-    """One PDF per process, committee and meeting, and the induction pack."""
-    items = handouts(graph, config)
-    pdfs = render_all([item.html for item in items], cache_for(config))
-    return [Output(item.path, pdf, source=item.source)
-            for item, pdf in zip(items, pdfs, strict=True)]
+    """One PDF per process, committee and meeting, and the induction pack: the previous
+    build's when nothing they are made from changed (:mod:`.reuse`), else rendered (each
+    PDF from the PDF cache while its HTML is the same)."""
+    ctx = _Context(graph, config)
+    cache = cache_for(config)
+    listings = reuse.listing_cache(cache)
+    session = current_session()
+    key = reuse.inputs_key(
+        graph, config, now=ctx.now, git_dates=ctx.git_dates,
+        versions=[pdf.engine_version(), session.graphviz()[1] if session else "-"])
+    listing = reuse.load(listings, key) if key is not None else None
+    if listing is not None:
+        reused = _reused(listing, cache)
+        if reused is not None:
+            if session is not None:
+                session.retain(listing.diagrams)
+            return reused
+    if session is not None:
+        with session.recording() as figures:
+            items = _handouts(ctx)
+    else:
+        items, figures = _handouts(ctx), set()
+    htmls = [item.html for item in items]
+    pdfs = render_all(htmls, cache)
+    outputs = [PdfOutput(item.path, data, source=item.source, pages=pdf.page_count(data))
+               for item, data in zip(items, pdfs, strict=True)]
+    if key is not None:
+        entries = [reuse.Entry(o.path, pdf.cache_key(html), o.source, o.pages)
+                   for o, html in zip(outputs, htmls, strict=True)]
+        reuse.store(listings, key, reuse.Listing(entries, sorted(figures)))
+    return list(outputs)
 
 
-__all__ = ["PACK_ID", "PACK_PATH", "Handout", "handouts", "render_handouts",
+def _reused(listing: reuse.Listing, cache: Cache) -> list[Output] | None:
+    """The listed PDFs from the PDF cache; ``None`` if any of them is gone."""
+    outputs: list[Output] = []
+    for entry in listing.entries:
+        data = cache.get(entry.pdf)
+        if data is None:
+            return None
+        outputs.append(PdfOutput(entry.path, data, source=entry.source, pages=entry.pages))
+    cache.prune(entry.pdf for entry in listing.entries)
+    return outputs
+
+
+__all__ = ["PACK_ID", "PACK_PATH", "Handout", "PdfOutput", "handouts", "render_handouts",
            "size_label", "size_labels"]

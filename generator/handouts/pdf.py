@@ -35,12 +35,13 @@ PACKAGE_PARENT = Path(__file__).resolve().parents[2]
 
 
 @cache
-def _weasyprint_version() -> str:
-    return metadata.version("weasyprint")
+def engine_version() -> str:
+    """What the PDF bytes depend on besides the HTML: WeasyPrint's version and options."""
+    return f"weasyprint {metadata.version('weasyprint')}\0{sorted(PDF_OPTIONS.items())}"
 
 
 def cache_key(html: str) -> str:
-    text = f"weasyprint {_weasyprint_version()}\0{sorted(PDF_OPTIONS.items())}\0{html}"
+    text = f"{engine_version()}\0{html}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
