@@ -37,6 +37,34 @@ def counting_fork():
 os.fork = counting_fork
 def task(index):
     return lambda: [Output(f"{index}.md", f"sivu {index}")]
+
+# Tasks are handed out one at a time to whichever process asks. To be sure a task runs in
+# the worker, give it `in_worker` and make the others `synced`: the parent's first task
+# waits until the worker has run the special one, and the worker's first waits until the
+# parent holds a task, so the parent can never be the one that takes the special task.
+parallel.MIN_TASKS_PER_WORKER = 1
+parallel.RUNS_PER_PROCESS = 1000  # runs of one task
+def _wait_for(name):
+    import time
+    for _ in range(3000):
+        if os.path.exists(name):
+            return
+        time.sleep(0.01)
+    raise TimeoutError(name)
+def synced(index):
+    def run():
+        if os.getpid() == PARENT:
+            open("parent-started", "w").close()
+            _wait_for("worker-done")
+        else:
+            _wait_for("parent-started")
+        return [Output(f"{index}.md", f"sivu {index}")]
+    return run
+def in_worker(body):
+    def run():
+        open("worker-done", "w").close()
+        return body()
+    return run
 """
 
 
@@ -79,19 +107,35 @@ def test_parallel_render_of_the_real_content_matches_a_serial_one(tmp_path: Path
 
 def test_outputs_come_back_in_task_order_from_every_worker(tmp_path: Path) -> None:
     ran = run_fresh("""
-        parallel.MIN_TASKS_PER_WORKER = 1
-        outputs = parallel.run_tasks([task(i) for i in range(9)], jobs=3)
+        def where(index):
+            return lambda: [Output(f"{index}.md", str(os.getpid()))]
+        outputs = parallel.run_tasks([where(i) for i in range(30)], jobs=3)
         print(json.dumps({"paths": [o.path for o in outputs], "forks": len(FORKS)}))
     """, tmp_path)["result"]
-    assert ran == {"paths": [f"{i}.md" for i in range(9)], "forks": 2}
+    assert ran == {"paths": [f"{i}.md" for i in range(30)], "forks": 2}
+
+
+def test_runs_cover_every_task_once_the_last_tasks_first() -> None:
+    size = -(-1000 // (2 * parallel.RUNS_PER_PROCESS))
+    read_fd = parallel._runs(1000, 2)
+    try:
+        runs = []
+        while record := os.read(read_fd, parallel._RUN.size):
+            runs.append(parallel._RUN.unpack(record))
+    finally:
+        os.close(read_fd)
+    indices = [i for first, length in runs for i in range(first, first + length)]
+    assert sorted(indices) == list(range(1000))  # every task, once
+    assert runs[0] == (1000 - size, size)  # the last tasks first
+    assert [first for first, _ in runs] == sorted((first for first, _ in runs), reverse=True)
+    assert max(length for _, length in runs) == size
 
 
 def test_a_task_failing_in_a_worker_raises_here(tmp_path: Path) -> None:
     ran = run_fresh("""
-        parallel.MIN_TASKS_PER_WORKER = 1
         def broken():
             raise ValueError(f"rikki prosessissa {'työ' if os.getpid() != PARENT else 'pää'}")
-        tasks = [task(0), broken, task(2), task(3)]
+        tasks = [synced(0), in_worker(broken), synced(2), synced(3)]
         try:
             parallel.run_tasks(tasks, jobs=2)
         except ValueError as error:
@@ -102,7 +146,6 @@ def test_a_task_failing_in_a_worker_raises_here(tmp_path: Path) -> None:
 
 def test_an_exception_that_cannot_be_pickled_still_arrives_as_text(tmp_path: Path) -> None:
     ran = run_fresh("""
-        parallel.MIN_TASKS_PER_WORKER = 1
         class Odd(Exception):
             def __init__(self):
                 super().__init__("outo virhe")
@@ -110,7 +153,7 @@ def test_an_exception_that_cannot_be_pickled_still_arrives_as_text(tmp_path: Pat
         def broken():
             raise Odd()
         try:
-            parallel.run_tasks([task(0), broken], jobs=2)
+            parallel.run_tasks([synced(0), in_worker(broken), synced(2)], jobs=2)
         except RuntimeError as error:
             print(json.dumps({"raised": str(error)}))
     """, tmp_path)["result"]
@@ -119,12 +162,12 @@ def test_an_exception_that_cannot_be_pickled_still_arrives_as_text(tmp_path: Pat
 
 def test_a_worker_that_dies_costs_only_time(tmp_path: Path) -> None:
     ran = run_fresh("""
-        parallel.MIN_TASKS_PER_WORKER = 1
         def dies_in_worker():
             if os.getpid() != PARENT:
                 os._exit(3)  # as if killed: no answer at all
             return [Output("1.md", "tehty pääprosessissa")]
-        outputs = parallel.run_tasks([task(0), dies_in_worker, task(2), task(3)], jobs=2)
+        tasks = [synced(0), in_worker(dies_in_worker), synced(2), synced(3)]
+        outputs = parallel.run_tasks(tasks, jobs=2)
         print(json.dumps({"outputs": [[o.path, o.content] for o in outputs]}))
     """, tmp_path)
     assert ran["result"]["outputs"] == [
@@ -135,7 +178,6 @@ def test_a_worker_that_dies_costs_only_time(tmp_path: Path) -> None:
 
 def test_when_no_process_can_be_started_the_work_is_done_here(tmp_path: Path) -> None:
     ran = run_fresh("""
-        parallel.MIN_TASKS_PER_WORKER = 1
         def no_fork():
             raise OSError(11, "Resource temporarily unavailable")
         os.fork = no_fork
@@ -150,12 +192,11 @@ def test_what_a_worker_adds_to_the_diagram_cache_is_kept(tmp_path: Path) -> None
     ran = run_fresh("""
         from pathlib import Path
         from generator.diagrams.session import current_session, diagram_session
-        parallel.MIN_TASKS_PER_WORKER = 1
         def derives():
             text = current_session().derive("k" * 64, lambda: f"johdettu {os.getpid()}")
             return [Output("1.md", text)]
         with diagram_session(Path("cache")) as session:
-            outputs = parallel.run_tasks([task(0), derives], jobs=2)
+            outputs = parallel.run_tasks([synced(0), in_worker(derives), synced(2)], jobs=2)
             known = dict(session.derived)
         files = sorted(p.name for p in Path("cache").iterdir())
         print(json.dumps({"derived": known, "files": files, "text": outputs[1].content,

@@ -6,6 +6,14 @@ compiled templates and the diagrams read from the cache, so it starts in millise
 (a fresh interpreter would need a second or more for its imports); it sends back only its
 outputs, pickled through a pipe. Sphinx's parallel build works the same way.
 
+Tasks are handed out as the processes ask for them, a small run at a time, from the end of
+the list: a few tasks cost as much as hundreds of pages (the open-data export, the
+calendar, the site-wide relations page), so the driver lists them last and they start
+first, and whichever process is free takes the next run. (Dealt out in turns, one process
+got the big ones and the other waited for it: ~20 % of the stage at 1,000 entities.) The
+runs are fixed-size records written to a pipe before forking; on Linux each read of one
+record from a pipe is whole, so no two processes get the same run.
+
 Forking is used only where it is safe and pays off: on Linux, in a process with no other
 threads (``mkdocs serve`` runs a web server thread, so it renders serially), with at least
 two CPUs and enough tasks. Outputs come back in task order, so the site is byte-identical
@@ -20,6 +28,7 @@ import logging
 import os
 import pickle
 import signal
+import struct
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -33,6 +42,10 @@ Task = Callable[[], list[Output]]
 
 #: Below this many tasks per process, a fork costs more than it saves.
 MIN_TASKS_PER_WORKER = 40
+#: Runs handed out per process (the last run of a process is at most this small a part
+#: of its work, so the processes finish within a run of each other).
+RUNS_PER_PROCESS = 32
+_RUN = struct.Struct("<II")  # first task, number of tasks
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +54,6 @@ log = logging.getLogger(__name__)
 class _Worker:
     pid: int
     read_fd: int
-    indices: list[int]
     reaped: bool = False
 
 
@@ -56,55 +68,80 @@ def workers_for(task_count: int, jobs: int | None = None) -> int:
 
 
 def run_tasks(tasks: Sequence[Task], jobs: int | None = None) -> list[Output]:
-    """Every task's outputs, in task order, rendered by :func:`workers_for` processes."""
+    """Every task's outputs, in task order, rendered by :func:`workers_for` processes;
+    the last tasks are started first (list the big ones last)."""
     count = workers_for(len(tasks), jobs)
     if count <= 1:
         return [output for task in tasks for output in task()]
-    shares = [list(range(first, len(tasks), count)) for first in range(count)]
-    results: list[list[Output] | None] = [None] * len(tasks)
+    results: dict[int, list[Output]] = {}
     session = current_session()
     # Buffered output would otherwise be written once by each process.
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             stream.flush()
+    runs_fd = _runs(len(tasks), count)
     workers: list[_Worker] = []
-    here = list(shares[0])
     try:
-        for indices in shares[1:]:
+        for _ in range(count - 1):
             try:
-                workers.append(_fork(tasks, indices, session))
+                workers.append(_fork(tasks, runs_fd, session))
             except OSError as error:  # no process to be had (limits, memory): do it here
                 log.warning("Renderöintiprosessia ei voitu käynnistää (%s); sivut tehdään "
                             "tässä prosessissa.", error)
-                here += indices
-        for index in here:
-            results[index] = tasks[index]()
+                break
+        results.update(_work(tasks, runs_fd))
         for worker in workers:
             answer = _receive(worker)
             if answer is None:
-                log.warning("Renderöintiprosessi %d päättyi vastaamatta; sen %d sivua "
-                            "tehdään uudelleen tässä prosessissa.", worker.pid,
-                            len(worker.indices))
-                for index in worker.indices:
-                    results[index] = tasks[index]()
+                log.warning("Renderöintiprosessi %d päättyi vastaamatta; sen sivut tehdään "
+                            "uudelleen tässä prosessissa.", worker.pid)
                 continue
             status, payload = answer
             if status == "error":
                 raise payload
             outputs, learned = payload
-            for index, task_outputs in zip(worker.indices, outputs, strict=True):
-                results[index] = task_outputs
+            results.update(outputs)
             if session is not None:
                 session.merge(learned)
+        for index in range(len(tasks)):  # a dead worker's tasks
+            if index not in results:
+                results[index] = tasks[index]()
     finally:
+        os.close(runs_fd)
         for worker in workers:
             _reap(worker)
-    return [output for task_outputs in results if task_outputs is not None
-            for output in task_outputs]
+    return [output for index in range(len(tasks)) for output in results[index]]
 
 
-def _fork(tasks: Sequence[Task], indices: list[int],
-          session: DiagramSession | None) -> _Worker:
+def _runs(task_count: int, processes: int) -> int:
+    """A pipe holding every run of tasks, last tasks first; its reading end."""
+    size = max(1, -(-task_count // (processes * RUNS_PER_PROCESS)))
+    records = b"".join(_RUN.pack(max(0, end - size), min(size, end))
+                       for end in range(task_count, 0, -size))
+    read_fd, write_fd = os.pipe()
+    try:
+        if len(records) > 65536:  # more than a pipe holds without a reader
+            raise ValueError(f"{len(records)} bytes of runs")
+        os.write(write_fd, records)
+    except BaseException:
+        os.close(read_fd)
+        raise
+    finally:
+        os.close(write_fd)
+    return read_fd
+
+
+def _work(tasks: Sequence[Task], runs_fd: int) -> dict[int, list[Output]]:
+    """Run the runs this process gets until none are left."""
+    done: dict[int, list[Output]] = {}
+    while record := os.read(runs_fd, _RUN.size):
+        first, length = _RUN.unpack(record)
+        for index in range(first, first + length):
+            done[index] = tasks[index]()
+    return done
+
+
+def _fork(tasks: Sequence[Task], runs_fd: int, session: DiagramSession | None) -> _Worker:
     read_fd, write_fd = os.pipe()
     try:
         pid = os.fork()
@@ -116,22 +153,22 @@ def _fork(tasks: Sequence[Task], indices: list[int],
         code = 1
         try:
             os.close(read_fd)
-            _answer(write_fd, tasks, indices, session)
+            _answer(write_fd, tasks, runs_fd, session)
             code = 0
         finally:
             os._exit(code)
     os.close(write_fd)
-    return _Worker(pid, read_fd, indices)
+    return _Worker(pid, read_fd)
 
 
-def _answer(write_fd: int, tasks: Sequence[Task], indices: list[int],
+def _answer(write_fd: int, tasks: Sequence[Task], runs_fd: int,
             session: DiagramSession | None) -> None:
-    """In the child: run the tasks and send ``("ok", (outputs, learned))`` or
-    ``("error", exception)``."""
+    """In the child: run the runs it gets and send ``("ok", ({index: outputs}, learned))``
+    or ``("error", exception)``."""
     known = session.known() if session is not None else ((), ())
     message: tuple[str, Any]
     try:
-        outputs = [tasks[index]() for index in indices]
+        outputs = _work(tasks, runs_fd)
         learned = session.learned_since(known) if session is not None else None
         message = ("ok", (outputs, learned))
     except BaseException as error:  # every failure, even KeyboardInterrupt, goes back
