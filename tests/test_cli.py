@@ -137,6 +137,13 @@ def test_module_entry_point_runs(project: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
+    # The entry point exits without the interpreter's teardown: what it printed must
+    # still arrive whole, through a pipe, with the exit code main() gave.
+    assert result.stdout.startswith("Sisältö kunnossa:") and result.stdout.endswith("\n")
+    failed = subprocess.run([sys.executable, "-m", "generator", "check", "--content", "puuttuu"],
+                            cwd=project, capture_output=True, text=True, check=False)
+    assert failed.returncode == 1
+    assert "sisältökansiota ei löydy" in failed.stderr and failed.stderr.endswith("\n")
 
 
 def test_usage_errors_are_finnish_with_a_suggestion(
