@@ -8,9 +8,11 @@ waiting for a good one, so the rebuild completes with the previous output instea
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,6 +27,7 @@ from .build import Outputs, SiteConfig, render_site
 from .core.diagnostics import ContentError
 from .diagrams import DiagramError
 from .mkdocs_pages import PageCache
+from .mkdocs_reuse import Memo, html_key, keep_compiled_templates, reuse_search_entries
 from .pages import GLOSSARY_PAGE
 from .pipeline import load_graph
 from .rules import glossary
@@ -45,7 +48,10 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
         self.serving = False
         self.last_good: Outputs | None = None
         self.pages: PageCache | None = None
+        self.html_passes: Memo | None = None  # on_page_content's results
+        self.search_entries: Memo | None = None  # the search plugin's, per page
         self.abbreviations: dict[str, str] = {}  # term → expansion, for <abbr title>
+        self.abbreviations_key = ""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also makes MkDocs keep this instance across serve rebuilds.
@@ -85,6 +91,8 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
             handouts=self.config.handouts,
         )
         self.abbreviations = glossary.abbreviations(graph)
+        self.abbreviations_key = hashlib.sha256(
+            repr(sorted(self.abbreviations.items())).encode()).hexdigest()
         try:
             self.outputs = render_site(graph, site)
         except DiagramError as error:  # e.g. Graphviz missing: one line, no traceback
@@ -106,11 +114,21 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(-100)  # after every plugin that adds or changes files
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if self.pages is None:
-            root = Path(config.config_file_path or ".").resolve().parent
-            self.pages = PageCache(root / ".cache" / "pages")
+        if self.pages is None or self.html_passes is None or self.search_entries is None:
+            folder = Path(config.config_file_path or ".").resolve().parent / ".cache" / "pages"
+            self.pages = PageCache(folder)
+            self.html_passes = Memo(folder, "html")
+            self.search_entries = Memo(folder, "search")
         self.pages.start_build(config, files)
+        self.html_passes.start_build()
+        self.search_entries.start_build()
         return nav
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        keep_compiled_templates(env)
+        if self.search_entries is not None:
+            reuse_search_entries(config, self.search_entries)
+        return env
 
     @event_priority(-100)  # the Markdown as every other plugin left it
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -123,10 +141,24 @@ class YhdyspintaPlugin(BasePlugin[PluginConfig]):  # type: ignore[no-untyped-cal
         if self.pages is not None:
             log.debug("Sivuja muunnettu %d, välimuistista %d", self.pages.misses, self.pages.hits)
             self.pages.save()
+        for label, memo in (("HTML-käsittely", self.html_passes),
+                            ("Hakuindeksin rivit", self.search_entries)):
+            if memo is not None:
+                log.debug("%s: tehty %d, välimuistista %d", label, memo.misses, memo.hits)
+                memo.save()
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files
                         ) -> str:
-        html = search_fi.exclude_from_index(html)
-        if page.file.src_uri == GLOSSARY_PAGE:  # the glossary explains every term itself
-            return html
-        return abbr.mark_first_uses(html, self.abbreviations)
+        glossary_page = page.file.src_uri == GLOSSARY_PAGE
+
+        def mark() -> str:
+            marked = search_fi.exclude_from_index(html)
+            if glossary_page:  # the glossary explains every term itself
+                return marked
+            return abbr.mark_first_uses(marked, self.abbreviations)
+
+        if self.html_passes is None:
+            return mark()
+        key = html_key(html, glossary_page, self.abbreviations_key)
+        result: str = self.html_passes.get(key, mark)
+        return result

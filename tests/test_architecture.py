@@ -25,7 +25,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("build", ("generator.build",)),
     ("adapters", ("generator.pipeline", "generator.plugin", "generator.cli",
                   "generator.generate", "generator.__main__", "generator.handouts.__main__",
-                  "generator.mkdocs_config", "generator.mkdocs_pages", "generator.scaffold",
+                  "generator.mkdocs_config", "generator.mkdocs_pages", "generator.mkdocs_reuse",
+                  "generator.scaffold",
                   "generator.schema", "generator.search_fi")),
 )
 FEATURES = dict(LAYERS)["features"]

@@ -5,6 +5,7 @@ a conversion that warned is converted (and warns) again; a damaged cache is igno
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import subprocess
@@ -17,6 +18,12 @@ from conftest import FIXED_EPOCH, FIXTURES, copy_project
 pytestmark = pytest.mark.build
 
 COUNTS = re.compile(r"Sivuja muunnettu (\d+), välimuistista (\d+)")
+MEMOS = re.compile(r"(HTML-käsittely|Hakuindeksin rivit): tehty (\d+), välimuistista (\d+)")
+
+
+def memo_counts(log: str) -> dict[str, tuple[int, int]]:
+    """``{memo: (computed, reused)}`` from a ``-v`` build log (generator/mkdocs_reuse.py)."""
+    return {name: (int(done), int(reused)) for name, done, reused in MEMOS.findall(log)}
 
 
 def _build(project: Path, site: Path, *, strict: bool = True) -> tuple[int, int, str]:
@@ -44,11 +51,15 @@ def project(tmp_path: Path) -> Path:
 
 def test_warm_build_converts_nothing_and_writes_the_same_site(project: Path,
                                                              tmp_path: Path) -> None:
-    converted, cached, _ = _build(project, tmp_path / "cold")
+    converted, cached, log = _build(project, tmp_path / "cold")
     assert converted > 20 and cached == 0
     assert (project / ".cache/pages/pages.marshal").is_file()
-    converted, cached, _ = _build(project, tmp_path / "warm")
+    cold = memo_counts(log)
+    assert cold["HTML-käsittely"][0] > 20 and cold["Hakuindeksin rivit"][0] > 20
+    converted, cached, log = _build(project, tmp_path / "warm")
     assert (converted, cached) == (0, converted + cached) and cached > 20
+    # The HTML pass and the search plugin's entries came from the memos too.
+    assert memo_counts(log) == {name: (0, sum(counts)) for name, counts in cold.items()}
     assert _digest(tmp_path / "warm") == _digest(tmp_path / "cold")
 
 
@@ -62,8 +73,11 @@ def test_an_edit_converts_only_the_pages_it_changed(project: Path, tmp_path: Pat
     assert 1 <= converted < first // 3 and cached > 0
     page = (tmp_path / "after/henkilot/ake-aberg/index.html").read_text("utf-8")
     assert "Åke Åbergh" in page
-    # The same site as a build that converted every page.
-    (project / ".cache/pages/pages.marshal").unlink()
+    index = json.loads((tmp_path / "after/search/search_index.json").read_text("utf-8"))
+    assert any("Åke Åbergh" in doc["title"] for doc in index["docs"])
+    # The same site as a build that converted and indexed every page.
+    for memo in (project / ".cache/pages").glob("*.marshal"):
+        memo.unlink()
     _build(project, tmp_path / "fresh")
     assert _digest(tmp_path / "after") == _digest(tmp_path / "fresh")
 
@@ -77,9 +91,12 @@ def test_a_conversion_that_warned_is_not_remembered(project: Path, tmp_path: Pat
 
 
 def test_a_damaged_cache_is_ignored(project: Path, tmp_path: Path) -> None:
-    converted, _, _ = _build(project, tmp_path / "first")
-    cache = project / ".cache/pages/pages.marshal"
-    cache.write_bytes(cache.read_bytes()[:-100] + b"x" * 100)
-    again, cached, _ = _build(project, tmp_path / "second")
+    converted, _, log = _build(project, tmp_path / "first")
+    first = memo_counts(log)
+    for name in ("pages", "html", "search"):
+        cache = project / f".cache/pages/{name}.marshal"
+        cache.write_bytes(cache.read_bytes()[:-100] + b"x" * 100)
+    again, cached, log = _build(project, tmp_path / "second")
     assert (again, cached) == (converted, 0)
+    assert memo_counts(log) == first  # everything worked out again
     assert _digest(tmp_path / "second") == _digest(tmp_path / "first")
