@@ -6,6 +6,7 @@ is read-only once built.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -73,6 +74,22 @@ class Graph:
         except KeyError:
             value = self._memo[key] = compute()
         return value
+
+    def content_digest(self) -> str:
+        """SHA-256 of every content file the graph was built from (ids, paths and texts,
+        glossary terms included): the graph is a function of these alone, so a result
+        computed from the graph may be reused while this stays the same."""
+        def compute() -> str:
+            digest = hashlib.sha256()
+            for label, records in (("entity", sorted(self.records.items())),
+                                   ("term", sorted((r.id, r) for r in self.glossary))):
+                for entity_id, record in records:
+                    for part in (label, entity_id, record.document.path, record.document.text):
+                        digest.update(part.encode("utf-8", "surrogatepass"))
+                        digest.update(b"\0")
+            return digest.hexdigest()
+
+        return self.memo("content digest", compute)
 
     @property
     def laws(self) -> dict[str, Law]:

@@ -5,6 +5,7 @@ every diagram its pages show ahead of the pages."""
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -34,8 +35,25 @@ def render(project: Path, content: Path = CONTENT, *, handouts: bool = False
 
 
 def cached(project: Path) -> dict[str, bytes]:
+    """The cache's figure files (not the listing of what was drawn ahead)."""
     folder = project / session.CACHE_FOLDER
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())
+            if p.name != session.LISTING + session.CACHE_SUFFIX}
+
+
+@pytest.fixture
+def drawn_ahead(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many diagrams each build's :func:`diagrams.prepare` looked at (none: skipped)."""
+    sizes: list[int] = []
+    real_prefetch = session.DiagramSession.prefetch
+
+    def spying(self: session.DiagramSession, wanted: Any) -> None:
+        wanted = list(wanted)
+        sizes.append(len(wanted))
+        real_prefetch(self, wanted)
+
+    monkeypatch.setattr(session.DiagramSession, "prefetch", spying)
+    return sizes
 
 
 @pytest.fixture
@@ -165,6 +183,36 @@ def test_unused_files_are_pruned_but_not_after_a_failed_build(tmp_path: Path) ->
     assert cached(tmp_path) == files
 
 
+def test_unchanged_content_skips_drawing_ahead_and_changed_content_does_not(
+        tmp_path: Path, drawn_ahead: list[int], dot_calls: list[list[str]]) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    project = tmp_path / "project"
+    first = render(project, content)
+    assert len(drawn_ahead) == 1 and drawn_ahead[0] > 0
+    dot_calls.clear()
+    # The same content and code: the last build's figures are all there, so not even the
+    # diagrams' sources are built ahead; the pages read the figures from the cache.
+    assert render(project, content) == first
+    assert len(drawn_ahead) == 1 and not dot_calls
+    body = next((content / "bodies").glob("*.yaml"))
+    body.write_text(body.read_text("utf-8").replace("name: ", "name: Uusi ", 1), "utf-8")
+    changed = render(project, content)
+    assert len(drawn_ahead) == 2 and changed != first
+
+
+def test_a_missing_figure_is_drawn_ahead_again(
+        tmp_path: Path, drawn_ahead: list[int], dot_calls: list[list[str]]) -> None:
+    first = render(tmp_path)
+    files = cached(tmp_path)
+    (tmp_path / session.CACHE_FOLDER / sorted(files)[0]).unlink()
+    dot_calls.clear()
+    assert render(tmp_path) == first
+    assert len(drawn_ahead) == 2  # not skipped: the listing names a figure that is gone
+    assert len(dot_calls) == 1  # the one figure, drawn ahead in a batch of its own
+    assert cached(tmp_path) == files
+
+
 def test_key_depends_on_source_and_graphviz_version() -> None:
     key = dot_process.cache_key("digraph a {}", "dot - graphviz version 2.43.0 (0)")
     assert key != dot_process.cache_key("digraph b {}", "dot - graphviz version 2.43.0 (0)")
@@ -213,8 +261,7 @@ def test_build_draws_each_diagram_once_in_batches_before_the_pages(
     figures = {figure_key(build, d) for d in page_diagrams(graph)}
     assert set(build.derived) == figures  # each finished once (pages, handouts)
     # Every kept file is one this build used.
-    assert sorted(p.name for p in (tmp_path / session.CACHE_FOLDER).iterdir()) == sorted(
-        f"{key}.json" for key in figures)
+    assert sorted(cached(tmp_path)) == sorted(f"{key}.json" for key in figures)
     # Batches of at most BATCH_SIZE, as even as can be, drawn by the pool's threads.
     sizes = [size for _, size in batches]
     assert sum(sizes) == len(expected)

@@ -13,12 +13,14 @@ the MkDocs plugin and the CLI report it without a traceback.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import Markup
 
 from .. import fi
+from ..core.fingerprint import code_fingerprint
 from ..graph import Graph
 from ..site.output import Output, SiteConfig
 from ..site.paths import RELATIONS_PAGE, entity_path
@@ -129,11 +131,22 @@ def page_diagrams(graph: Graph) -> list[Diagram]:
 def prepare(graph: Graph) -> None:
     """Draw the :func:`page_diagrams` whose finished figures the current
     :func:`diagram_session`'s disk cache lacks, many to a ``dot`` process, one process per
-    CPU."""
+    CPU. Nothing to do when the content and the code are those of the last build that
+    drew them ahead and its figures are all in the cache: then even building the diagrams'
+    sources (~0.06 s at 1,000 entities, before the pages can be shared among processes)
+    is left to the pages that show them."""
     session = current_session()
-    if session is not None:
-        session.prefetch((d.dot, d.name, figure_key(session, d))
-                         for d in page_diagrams(graph))
+    if session is None:
+        return
+    code = code_fingerprint()
+    inputs = None if code is None else hashlib.sha256(
+        f"{graph.content_digest()}\0{code}\0{session.graphviz()[1]}".encode()).hexdigest()
+    if inputs is not None and session.prefetched(inputs):
+        return
+    wanted = [(d.dot, d.name, figure_key(session, d)) for d in page_diagrams(graph)]
+    session.prefetch(wanted)
+    if inputs is not None:
+        session.remember_prefetch(inputs, (key for _, _, key in wanted))
 
 
 def cache_folder(config: SiteConfig) -> Path | None:

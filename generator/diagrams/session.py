@@ -39,6 +39,9 @@ CACHE_FOLDER = Path(".cache") / "diagrams"
 # Files of the cache folder: figures finished from dot's output (DiagramSession.derive);
 # ".svg" files are dot's own output as older versions kept it, pruned like unused figures.
 CACHE_SUFFIX = ".json"
+# The key of a file in the same folder: the figures the last build found or drew ahead,
+# and for which inputs (see DiagramSession.prefetched); never pruned.
+LISTING = "drawn-ahead"
 STALE_SUFFIXES = (".svg",)
 MAX_WORKERS = 4
 BATCH_SIZE = 100  # diagrams per `dot` process when a build draws many (DiagramSession.prefetch)
@@ -114,6 +117,28 @@ class DiagramSession:
             for done in pool.map(work, batches):
                 self.svgs.update(done)
 
+    def prefetched(self, inputs: str) -> bool:
+        """Whether the last build whose diagrams came from ``inputs`` (a key of everything
+        they are drawn from) left every figure in the disk cache, and all are still there:
+        then nothing needs drawing ahead, nor the diagrams' sources building just to find
+        that out. Only a shortcut: a figure missing after all is drawn when asked for."""
+        listing = self.cache.get(LISTING)
+        if listing is None or self.cache.folder is None:
+            return False
+        first, _, rest = listing.decode("utf-8", "replace").partition("\n")
+        if first != inputs:
+            return False
+        try:
+            present = set(os.listdir(self.cache.folder))
+        except OSError:
+            return False
+        return all(f"{key}{CACHE_SUFFIX}" in present for key in rest.split())
+
+    def remember_prefetch(self, inputs: str, keys: Iterable[str]) -> None:
+        """Record that the figures of ``keys`` are all the diagrams of ``inputs``."""
+        text = "\n".join([inputs, *sorted(set(keys))])
+        self.cache.put(LISTING, text.encode("utf-8"))
+
     def derive(self, key: str, compute: Callable[[], str]) -> str:
         """Text worked out from a drawn diagram (a finished figure, as JSON), cached on disk
         under ``key``, which must hash everything ``compute`` depends on: the diagram's
@@ -166,7 +191,7 @@ class DiagramSession:
         self.derived.update(learned[1])
 
     def prune(self) -> None:
-        self.cache.prune(self.retained.union(self.derived))
+        self.cache.prune(self.retained.union(self.derived, [LISTING]))
 
 
 def default_workers() -> int:

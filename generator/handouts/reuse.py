@@ -5,7 +5,8 @@ rendering its HTML first: ~0.4 s of every warm build at 1,000 entities, the one 
 such a build that renders everything. This module keys the whole set of handouts by what
 that HTML is made of instead, and remembers, under that key, which PDF each handout got:
 
-* the content: every content file's path and text (the graph is built from nothing else);
+* the content: every content file's path and text (:meth:`..graph.Graph.content_digest`;
+  the graph is built from nothing else);
 * the code (:func:`..core.fingerprint.code_fingerprint`: modules, templates, styles,
   library versions), ``dot -V`` (the inline diagrams) and WeasyPrint's version;
 * the site settings, the project's folder and the working folder (the YAML paths printed);
@@ -75,10 +76,7 @@ def inputs_key(graph: Graph, config: SiteConfig, *, now: dt.datetime,
         *sorted(i for i, m in graph.meetings.items() if timing.is_upcoming(m, now)))
     for path, date in sorted(git_dates.items()):
         add(path, date.isoformat())
-    for records, label in ((sorted(graph.records.items()), "entity"),
-                           (sorted((r.id, r) for r in graph.glossary), "term")):
-        for entity_id, record in records:
-            add(label, entity_id, record.document.path, record.document.text)
+    add(graph.content_digest())
     return digest.hexdigest()
 
 
