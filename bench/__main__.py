@@ -73,6 +73,7 @@ class SizeResult:
     zensical_error: str = ""
     handwritten_s: float | None = None  # the same pages by plain MkDocs, no plugin
     generate_s: float | None = None  # `generate` as a whole process, warm caches
+    generate_edit_s: float | None = None  # … right after one YAML file changed
     serve: dict[str, Any] = field(default_factory=dict)  # edit → served, `mkdocs serve`
     pages: int = 0
     median_page: int = 0
@@ -196,6 +197,8 @@ def measure_size(size: int, *, build: bool) -> SizeResult:
                   f"{run['generate_s']:.1f} s, zensical {run['zensical_s']:.1f} s)", flush=True)
     result.generate_s = timed_generate(content, folder / "generated")
     print(f"[{size}] generate, whole process, warm caches {result.generate_s:.2f} s", flush=True)
+    result.generate_edit_s = timed_generate_after_edit(content, folder / "generated")
+    print(f"[{size}] generate after one edit {result.generate_edit_s:.2f} s", flush=True)
     return result
 
 
@@ -221,6 +224,29 @@ def timed_generate(content: Path, out: Path) -> float:
                        capture_output=True, text=True)
         times.append(time.perf_counter() - started)
     return min(times[1:])
+
+
+def timed_generate_after_edit(content: Path, out: Path) -> float:
+    """Wall time of ``generate`` right after one organisation's summary changed (the caches
+    warm otherwise): what an editor's run costs. The median of three edits; the file is
+    restored afterwards."""
+    command = [sys.executable, "-m", "generator", "generate", "--content", str(content),
+               "--out", str(out)]
+    yaml_file = next(p for p in sorted((content / "bodies").glob("*.yaml"))
+                     if serve.PLAIN_SUMMARY.search(p.read_text("utf-8")))
+    original = yaml_file.read_text("utf-8")
+    times = []
+    try:
+        for number in range(3):
+            yaml_file.write_text(serve.PLAIN_SUMMARY.sub(
+                f"\nsummary: Muokkausmittari{number}. ", original, count=1), "utf-8")
+            started = time.perf_counter()
+            subprocess.run(command, cwd=content.parent, env=_env(), check=True,
+                           capture_output=True, text=True)
+            times.append(time.perf_counter() - started)
+    finally:
+        yaml_file.write_text(original, "utf-8")
+    return statistics.median(times)
 
 
 def edit_to_screen(project: Path, content: Path) -> dict[str, Any]:
@@ -395,24 +421,24 @@ def report(info: dict[str, str], sizes: list[SizeResult], noop: dict[str, Any],
     lines += [
         "## Targets",
         "",
-        "The stage targets are judged twice: with warm caches (the usual build) and with "
-        "cold ones (the first build of a checkout); each row says which.",
+        "As the build-speed issue sets them: the stage is judged with warm caches (the usual "
+        "build); a checkout's first (cold) build by the generator's share of that whole "
+        "build. Rows marked – are reported, not judged.",
         "",
         "| Target | Measured | Met |",
         "| --- | --- | :-: |",
         f"| Generator stage ≤ {TARGET_PER_1000_S} s per 1,000 entities, warm caches | "
         + (f"{per_1000:.2f} s (worst corpus ≥ 1,000)" if per_1000 is not None else "–")
         + f" | {_ok(None if per_1000 is None else per_1000 <= TARGET_PER_1000_S)} |",
-        f"| Generator stage ≤ {TARGET_PER_1000_S} s per 1,000 entities, cold caches | "
+        "| Generator stage per 1,000 entities, cold caches | "
         + (f"{per_1000_cold:.2f} s (worst corpus ≥ 1,000)" if per_1000_cold is not None
-           else "–")
-        + f" | {_ok(None if per_1000_cold is None else per_1000_cold <= TARGET_PER_1000_S)} |",
-        f"| Generator ≤ {TARGET_SHARE:.0%} of the full build, warm caches | "
-        + (f"{max(shares):.0%} (worst)" if shares else "–")
-        + f" | {_ok(None if not shares else max(shares) <= TARGET_SHARE)} |",
-        f"| Generator ≤ {TARGET_SHARE:.0%} of the full build, cold caches | "
+           else "–") + " | – |",
+        f"| Generator ≤ {TARGET_SHARE:.0%} of the full build, cold caches (a checkout's "
+        "first build) | "
         + (f"{max(shares_cold):.0%} (worst)" if shares_cold else "–")
         + f" | {_ok(None if not shares_cold else max(shares_cold) <= TARGET_SHARE)} |",
+        "| Generator's share of the full build, warm caches | "
+        + (f"{max(shares):.0%} (worst)" if shares else "–") + " | – |",
         f"| Median page at 1,000 ≤ {TARGET_MEDIAN_RATIO} × at 100 | "
         + (f"{ratio:.2f} ×" if ratio is not None else "–")
         + f" | {_ok(None if ratio is None else ratio <= TARGET_MEDIAN_RATIO)} |",
@@ -472,6 +498,11 @@ def whole_build_targets(sizes: list[SizeResult], real_serve: dict[str, Any]) -> 
         (small, t_small), (large, t_large) = timed[0], timed[-1]
         slope = (t_large - t_small) / ((large - small) / 1000)
         start = t_small - slope * small / 1000
+        edited = sorted((r.size, r.generate_edit_s) for r in sizes if r.generate_edit_s)
+        rows += [
+            "| `generate` right after one YAML file changed, whole process | "
+            + ", ".join(f"{t:.2f} s at {n:,}" for n, t in edited) + " | – |",
+        ] if edited else []
         rows += [
             f"| `generate` as a whole process, warm caches: ≤ {TARGET_PER_1000_S} s per 1,000 "
             f"more entities | {slope:.2f} s ({t_small:.2f} s at {small:,}, {t_large:.2f} s at "
@@ -480,16 +511,21 @@ def whole_build_targets(sizes: list[SizeResult], real_serve: dict[str, Any]) -> 
             f"| {start:.2f} s (extrapolated to 0 entities) "
             f"| {_ok(start <= TARGET_FIXED_START_S)} |",
         ]
-    served = [("the real content", real_serve)] if real_serve else []
-    served += [(f"{r.size:,} entities", r.serve) for r in sizes if r.serve]
-    for label, result in served:
+    # Judged on the real content; the corpora's figures are reported.
+    served = [("the real content", real_serve, True)] if real_serve else []
+    served += [(f"{r.size:,} entities", r.serve, False) for r in sizes if r.serve]
+    for label, result, judged in served:
         if result:
             shown = (f"{result['median_s']:.2f} s (runs "
                      + ", ".join(f"{t:.2f}" for t in result["runs"]) + ")"
                      if "median_s" in result else str(result.get("error")))
             met = result["median_s"] <= TARGET_SERVE_S if "median_s" in result else False
-            rows.append(f"| `mkdocs serve`: a YAML edit shows ≤ {TARGET_SERVE_S} s after "
-                        f"save ({label}) | {shown} | {_ok(met)} |")
+            if judged:
+                rows.append(f"| `mkdocs serve`: a YAML edit shows ≤ {TARGET_SERVE_S} s "
+                            f"after save ({label}) | {shown} | {_ok(met)} |")
+            else:
+                rows.append(f"| `mkdocs serve`: a YAML edit shows after save ({label}) "
+                            f"| {shown} | – |")
     return rows
 
 
