@@ -328,7 +328,7 @@ def split(page: str) -> tuple[list[str], list[str]]:
 
 
 def test_calendar_page_split_at_build_time(outputs: dict[str, Output]) -> None:
-    page = str(outputs["kalenteri/index.md"].content)
+    page = outputs["kalenteri/index.md"].text
     upcoming, past = split(page)
     assert upcoming == ["verkosto-2025-06-04", MONTH_ONLY, "tyonvk-2025-09-10",
                         "verkosto-2026-03-29", "verkosto-2026-10-25"]
@@ -350,15 +350,15 @@ def test_calendar_page_split_at_build_time(outputs: dict[str, Output]) -> None:
 
 def test_calendar_page_split_moves_with_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(2025, 6, 30, 23, 59))
-    upcoming, past = split(str(render()["kalenteri/index.md"].content))
+    upcoming, past = split(render()["kalenteri/index.md"].text)
     assert upcoming[0] == MONTH_ONLY  # June is not over yet
     assert past[0] == "verkosto-2025-06-04"
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(2025, 7, 1))
-    upcoming, past = split(str(render()["kalenteri/index.md"].content))
+    upcoming, past = split(render()["kalenteri/index.md"].text)
     assert upcoming == ["tyonvk-2025-09-10", "verkosto-2026-03-29", "verkosto-2026-10-25"]
     assert past == [MONTH_ONLY, "verkosto-2025-06-04", "verkosto-2025-03-24"]
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(2030, 1, 1))
-    page = str(render()["kalenteri/index.md"].content)
+    page = render()["kalenteri/index.md"].text
     assert split(page)[0] == []
     assert '<p class="cal-empty" data-cal-empty>Ei tulevia kokouksia.</p>' in page
 
@@ -400,7 +400,7 @@ def test_dated_meetings_sort_before_month_only_in_the_same_month(graph: Graph) -
 
 def meeting_pages(graph: Graph) -> dict[str, str]:
     config = SiteConfig(content_dir=CONTENT, handouts=False)
-    return {o.path: str(o.content) for o in render_pages(graph, config)
+    return {o.path: o.text for o in render_pages(graph, config)
             if o.path.startswith("kokoukset/")}
 
 
@@ -442,7 +442,7 @@ def test_cancelled_and_month_only_meeting_pages(graph: Graph) -> None:
 
 
 def test_subscribe_page(outputs: dict[str, Output]) -> None:
-    page = str(outputs["kalenteri/tilaa.md"].content)
+    page = outputs["kalenteri/tilaa.md"].text
     for feed in ("kaikki", "yhdyspintaverkosto", "tyonvk"):
         assert f"[Tilaa](webcal://yhdyspintaverkosto.fi/kalenteri/{feed}.ics)" in page
         # The address to copy, breakable only before the file name.
@@ -561,7 +561,7 @@ def test_programme_without_times_has_no_time_column(
     })
     assert not report.errors, report.format()
     config = SiteConfig(content_dir=tmp_path / "content", handouts=False)
-    (page,) = [str(o.content) for o in render_pages(graph, config)
+    (page,) = [o.text for o in render_pages(graph, config)
                if o.path == "kokoukset/m.md"]
     assert ("| Ohjelma | Puhujat |\n| --- | --- |\n"
             "| Tervetuloa | [Pia Puhuja](../henkilot/p.md), johtaja |\n"

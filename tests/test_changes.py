@@ -93,7 +93,7 @@ def outputs(root: Path) -> dict[str, str]:
     graph, report = check(root / "content")
     assert not report.errors, report.format()
     config = SiteConfig(content_dir=root / "content", project_root=root)
-    return {o.path: str(o.content) for o in render_changes(graph, config)}
+    return {o.path: o.text for o in render_changes(graph, config)}
 
 
 def test_the_page_says_which_entity_and_which_facts(repo: Path) -> None:

@@ -318,7 +318,7 @@ def test_neighbourhood_graph_labels_edges_with_verbs(graph: Graph) -> None:
 def test_site_wide_relation_page(graph: Graph, tmp_path: Path) -> None:
     (output,) = diagrams.render_diagram_pages(graph, SiteConfig(content_dir=CONTENT))
     assert output.path == "organisaatiot/suhteet.md"
-    text = str(output.content)
+    text = output.text
     assert "# Organisaatioiden suhteet" in text
     start, end = text.index("<figure"), text.index("</figure>") + len("</figure>")
     svg = picture(figure_xml(text[start:end]))

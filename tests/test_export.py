@@ -32,7 +32,7 @@ def files() -> dict[str, str]:
     graph, report = check(CONTENT, today=TODAY)
     assert not report.errors, report.format()
     outputs = render_data(graph, SiteConfig(content_dir=CONTENT), today=TODAY)
-    return {o.path: str(o.content) for o in outputs}
+    return {o.path: o.text for o in outputs}
 
 
 def load(files: dict[str, str], path: str) -> Any:
@@ -166,7 +166,7 @@ def test_exports_publish_no_contact_details(files: dict[str, str]) -> None:
 def test_export_is_deterministic(files: dict[str, str]) -> None:
     graph, _ = check(CONTENT, today=TODAY)
     again = render_data(graph, SiteConfig(content_dir=CONTENT), today=TODAY)
-    assert {o.path: str(o.content) for o in again} == files
+    assert {o.path: o.text for o in again} == files
 
 
 def test_data_page_links_every_file(files: dict[str, str]) -> None:

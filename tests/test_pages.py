@@ -97,7 +97,7 @@ def pages(graph: Graph) -> dict[str, Output]:
 
 
 def page(pages: dict[str, Output], path: str) -> str:
-    return str(pages[path].content)
+    return pages[path].text
 
 
 def section(text: str, heading: str) -> str:
@@ -142,7 +142,7 @@ def test_every_kind_has_golden_coverage(pages: dict[str, Output]) -> None:
 
 def test_every_page_is_valid_markdown_with_front_matter(pages: dict[str, Output]) -> None:
     for path, output in pages.items():
-        text = str(output.content)
+        text = output.text
         assert text.startswith("---\n"), path
         front = yaml.safe_load(text.split("---\n")[1])
         assert front["title"], path
@@ -483,7 +483,7 @@ def test_pdf_link_only_when_handouts_are_produced(graph: Graph,
         entity_id = Path(path).stem
         assert f"[Lataa PDF](../pdf/{entity_id}.pdf)" in page(pages, path)
     without = _render(graph, handouts=False)
-    assert not any("Lataa PDF" in str(o.content) for o in without.values())
+    assert not any("Lataa PDF" in o.text for o in without.values())
 
 
 def test_entity_pages_carry_their_yaml_source_for_the_edit_link(

@@ -168,7 +168,7 @@ def test_a_worker_that_dies_costs_only_time(tmp_path: Path) -> None:
             return [Output("1.md", "tehty pääprosessissa")]
         tasks = [synced(0), in_worker(dies_in_worker), synced(2), synced(3)]
         outputs = parallel.run_tasks(tasks, jobs=2)
-        print(json.dumps({"outputs": [[o.path, o.content] for o in outputs]}))
+        print(json.dumps({"outputs": [[o.path, o.text] for o in outputs]}))
     """, tmp_path)
     assert ran["result"]["outputs"] == [
         ["0.md", "sivu 0"], ["1.md", "tehty pääprosessissa"], ["2.md", "sivu 2"],
@@ -199,7 +199,7 @@ def test_what_a_worker_adds_to_the_diagram_cache_is_kept(tmp_path: Path) -> None
             outputs = parallel.run_tasks([synced(0), in_worker(derives), synced(2)], jobs=2)
             known = dict(session.derived)
         files = sorted(p.name for p in Path("cache").iterdir())
-        print(json.dumps({"derived": known, "files": files, "text": outputs[1].content,
+        print(json.dumps({"derived": known, "files": files, "text": outputs[1].text,
                           "parent": PARENT}))
     """, tmp_path)["result"]
     assert ran["text"].startswith("johdettu ") and ran["text"] != f"johdettu {ran['parent']}"

@@ -160,7 +160,7 @@ def pages(graph: Graph, config: SiteConfig, clock: None) -> dict[str, str]:
         for name in ("process_flow", "org_chart", "relation_graph", "timeline"):
             patch.setattr(diagrams, name, marker)
         outputs = render_pages(graph, config, now=at(TODAY))
-    return {o.path: str(o.content) for o in outputs}
+    return {o.path: o.text for o in outputs}
 
 
 @pytest.fixture(scope="module")
@@ -171,7 +171,7 @@ def feeds(graph: Graph, config: SiteConfig, clock: None) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def data(graph: Graph, config: SiteConfig) -> dict[str, str]:
-    return {o.path: str(o.content) for o in render_data(graph, config, today=TODAY)}
+    return {o.path: o.text for o in render_data(graph, config, today=TODAY)}
 
 
 @pytest.fixture(scope="module")
@@ -293,7 +293,7 @@ def test_committee_page_meeting_list_says_the_date_passed(pages: dict[str, str])
 
 def test_calendar_page_marks_the_unconfirmed_meeting(graph: Graph, config: SiteConfig,
                                                      clock: None) -> None:
-    page = next(str(o.content) for o in calendar.render_calendar(graph, config)
+    page = next(o.text for o in calendar.render_calendar(graph, config)
                 if o.path == "kalenteri/index.md")
     [line] = [line for line in page.split("\n") if "nvk-2025-03-03.md" in line]
     assert line.endswith(f"<br>{UNCONFIRMED_NOTICE}</li>")

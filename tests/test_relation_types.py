@@ -179,7 +179,7 @@ def _pages(root: Path, graph: Graph) -> dict[str, str]:
             patch.setattr(diagrams, name, marker)
         config = SiteConfig(content_dir=root, project_root=root.parent, handouts=False)
         now = dt.datetime.combine(TODAY, dt.time(12), HELSINKI)
-        return {o.path: str(o.content) for o in render_pages(graph, config, now=now)}
+        return {o.path: o.text for o in render_pages(graph, config, now=now)}
 
 
 def _suhteet(text: str) -> str:
@@ -243,7 +243,7 @@ def test_the_relation_diagram_draws_topics_and_the_new_verbs(
 def test_open_data_carries_the_relations_and_their_labels(
         content: tuple[Path, Graph]) -> None:
     root, graph = content
-    files = {o.path: str(o.content) for o in render_data(
+    files = {o.path: o.text for o in render_data(
         graph, SiteConfig(content_dir=root, project_root=root.parent), today=TODAY)}
     data = json.loads(files[GRAPH_FILE])
     edges = {(e["source"], e["type"], e["target"]) for e in data["edges"]}

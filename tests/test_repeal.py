@@ -85,7 +85,7 @@ def built(make_content: Callable[[Files], Path]) -> tuple[Graph, Path]:
 
 def test_law_page_and_index_say_when_and_by_what(built: tuple[Graph, Path]) -> None:
     graph, content = built
-    pages = {o.path: str(o.content) for o in render_pages(
+    pages = {o.path: o.text for o in render_pages(
         graph, SiteConfig(content_dir=content, project_root=content.parent), now=at(TODAY))}
     law = pages["lait/laki-1369-2014.md"]
     assert '!!! warning "Kumottu säädös"\n    Tämä säädös on kumottu 1.1.2025, ja sen kumosi ' \
@@ -101,7 +101,7 @@ def test_law_page_and_index_say_when_and_by_what(built: tuple[Graph, Path]) -> N
     assert "- [TYP-laki](../lait/laki-1369-2014.md) (**kumottu 1.1.2025**): TYP toimi tämän " \
            "lain nojalla 31.12.2024 asti." in process
     # before the repeal takes effect the law page says it will be repealed
-    early = {o.path: str(o.content) for o in render_pages(
+    early = {o.path: o.text for o in render_pages(
         graph, SiteConfig(content_dir=content, project_root=content.parent),
         now=at(dt.date(2024, 6, 1)))}
     assert "- **Kumotaan:** 1.1.2025" in early["lait/laki-1369-2014.md"]
@@ -123,7 +123,7 @@ def test_process_handout_marks_the_repealed_basis(built: tuple[Graph, Path],
 def test_export_keeps_the_repeal(built: tuple[Graph, Path]) -> None:
     graph, content = built
     outputs = render_data(graph, SiteConfig(content_dir=content), today=TODAY)
-    data = json.loads(str(next(o for o in outputs if o.path == GRAPH_FILE).content))
+    data = json.loads(next(o for o in outputs if o.path == GRAPH_FILE).text)
     law = next(x for x in data["laws"] if x["id"] == "laki-1369-2014")["data"]
     assert (law["repealed_on"], law["repealed_by"]) == ("2025-01-01", "laki-381-2023")
     assert {"source": "laki-1369-2014", "target": "laki-381-2023", "field": "repealed_by",

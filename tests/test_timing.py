@@ -126,7 +126,7 @@ def test_meetings_index_lists_month_only_meetings_after_the_dated_ones_of_their_
         graph: Graph) -> None:
     content = FIXTURES / "calendar" / "content"
     config = SiteConfig(content_dir=content, project_root=content.parent, handouts=False)
-    pages = {o.path: str(o.content) for o in render_pages(graph, config, now=at(2025, 5, 12))}
+    pages = {o.path: o.text for o in render_pages(graph, config, now=at(2025, 5, 12))}
     index = pages["kokoukset/index.md"]
     newest_first = [index.index(f"({i}.md)") for i in (
         "verkosto-2026-10-25", "tyonvk-2025-09-10", "tyonvk-2025-06", "verkosto-2025-06-04",

@@ -164,11 +164,12 @@ def _fork(tasks: Sequence[Task], runs_fd: int, session: DiagramSession | None) -
 def _answer(write_fd: int, tasks: Sequence[Task], runs_fd: int,
             session: DiagramSession | None) -> None:
     """In the child: run the runs it gets and send ``("ok", ({index: outputs}, learned))``
-    or ``("error", exception)``."""
+    (contents as bytes: :meth:`Output.encoded`) or ``("error", exception)``."""
     known = session.known() if session is not None else ((), ())
     message: tuple[str, Any]
     try:
-        outputs = _work(tasks, runs_fd)
+        outputs = {index: [output.encoded() for output in task_outputs]
+                   for index, task_outputs in _work(tasks, runs_fd).items()}
         learned = session.learned_since(known) if session is not None else None
         message = ("ok", (outputs, learned))
     except BaseException as error:  # every failure, even KeyboardInterrupt, goes back

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
@@ -29,6 +29,16 @@ class Output:
     @property
     def data(self) -> bytes:
         return self.content.encode("utf-8") if isinstance(self.content, str) else self.content
+
+    @property
+    def text(self) -> str:
+        """The content as text (a page, a feed); bytes are read as UTF-8."""
+        return self.content if isinstance(self.content, str) else self.content.decode("utf-8")
+
+    def encoded(self) -> Output:
+        """The same file with its content as UTF-8 bytes: what a render worker sends back
+        (pickling bytes is a copy; a str is encoded and decoded again on the way)."""
+        return self if isinstance(self.content, bytes) else replace(self, content=self.data)
 
 
 @dataclass
