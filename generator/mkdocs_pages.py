@@ -9,7 +9,7 @@ while the page's Markdown, its address, the site's set of files and the Markdown
 too, so an edit re-converts only the pages it changed.
 
 A conversion that logged a warning is never remembered: ``--strict`` must see it again.
-The cache only ever saves time: one file through :class:`generator.cache.Cache`, so a damaged
+The cache only ever saves time: one file through :class:`.mkdocs_memo.Memo`, so a damaged
 or unreadable file means converting everything, as without it.
 """
 
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import marshal
 import re
 from importlib import metadata
 from pathlib import Path
@@ -28,10 +27,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .core.cache import Cache
+from .mkdocs_memo import Memo
 
 KEY = "pages"
-SUFFIX = ".marshal"
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")  # object reprs differ per process
 
 #: ``(html, toc tokens, title from the first heading, anchor ids, links to anchors)``;
@@ -73,22 +71,10 @@ class PageCache:
     """Converted pages by key; one instance lives as long as the plugin (all of ``serve``)."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.file = Cache(folder, SUFFIX)
-        self._stored: dict[str, Converted] = self._read()
-        self._used: dict[str, Converted] = {}
+        self.memo = Memo(folder, KEY)
         self._build_key = ""
         self.hits = 0
         self.misses = 0
-
-    def _read(self) -> dict[str, Converted]:
-        body = self.file.get(KEY)
-        if body is None:  # none yet, unreadable, damaged or of another format
-            return {}
-        try:
-            stored = marshal.loads(body)
-        except (EOFError, ValueError, TypeError):  # pragma: no cover - checksum matched
-            return {}
-        return stored if isinstance(stored, dict) else {}
 
     def start_build(self, config: MkDocsConfig, files: Files) -> None:
         """What every page's key shares in this build: the toolchain and the site's files
@@ -97,8 +83,7 @@ class PageCache:
         for file in sorted(files, key=lambda f: f.src_uri):
             digest.update(f"{file.src_uri}\0{file.url}\n".encode())
         self._build_key = digest.hexdigest()
-        self._stored.update(self._used)  # serve: last build's pages stay reusable
-        self._used = {}
+        self.memo.start_build()
         self.hits = self.misses = 0
 
     def attach(self, page: Page, markdown: str) -> None:
@@ -107,13 +92,12 @@ class PageCache:
             f"{self._build_key}\0{page.file.src_uri}\0{page.file.url}\0".encode()
             + markdown.encode()
         ).hexdigest()
-        stored = self._stored.get(key)
         original = page.render
 
         def render(config: MkDocsConfig, files: Files) -> None:
+            stored: Converted | None = self.memo.find(key)
             if stored is not None:
                 _restore(page, stored, files)
-                self._used[key] = stored
                 self.hits += 1
                 return
             watcher = _Warnings()
@@ -125,16 +109,14 @@ class PageCache:
                 mkdocs_log.removeHandler(watcher)
             self.misses += 1
             if watcher.count == 0:
-                self._used[key] = _capture(page)
+                self.memo.keep(key, _capture(page))
 
         # Instance attribute over the method: only this page, only this build.
         page.render = render  # type: ignore[method-assign]
 
     def save(self) -> None:
         """Keep this build's pages (only those) for the next build; best effort."""
-        if self.misses or self._used.keys() != self._stored.keys():
-            self.file.put(KEY, marshal.dumps(self._used))
-        self._stored = dict(self._used)
+        self.memo.save()
 
 
 def _toc_tokens(page: Page) -> list[Any]:

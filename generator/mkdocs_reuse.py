@@ -12,8 +12,8 @@ time on three things that give the same result for the same input:
   makes a new environment each time: :func:`keep_compiled_templates` gives that environment
   a bytecode cache, which Jinja checks against each template's source.
 
-The first two are a :class:`Memo` each: kept in memory for all of ``mkdocs serve`` and in
-``.cache/pages/`` between builds, pruned to what the last build used. A key hashes
+The first two are a :class:`.mkdocs_memo.Memo` each: kept in memory for all of ``mkdocs
+serve`` and in ``.cache/pages/`` between builds, pruned to what the last build used. A key hashes
 everything the result is computed from, so a key never names a stale result.
 """
 
@@ -21,20 +21,15 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import marshal
-from collections.abc import Callable
 from importlib import metadata
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from .core.cache import Cache
+from .mkdocs_memo import Memo
 from .site.templates import bytecode_cache
-
-SUFFIX = ".marshal"
 
 log = logging.getLogger("mkdocs.plugins.yhdyspinta")
 
@@ -53,55 +48,6 @@ def keep_compiled_templates(env: Environment) -> None:
                          *sorted(env.extensions)])
     name = "theme-" + hashlib.sha256(settings.encode()).hexdigest()[:16]
     env.bytecode_cache = bytecode_cache(name)
-
-
-class Memo:
-    """Results by key: in memory for as long as the plugin lives, on disk in ``folder``
-    (``None``: memory only) as one file named ``name``. Values must be marshal-able."""
-
-    def __init__(self, folder: Path | None, name: str) -> None:
-        self.file = Cache(folder, SUFFIX)
-        self.name = name
-        self._stored: dict[str, Any] = self._read()
-        self._used: dict[str, Any] = {}
-        self._added = False
-        self.hits = 0
-        self.misses = 0
-
-    def _read(self) -> dict[str, Any]:
-        body = self.file.get(self.name)
-        if body is None:
-            return {}
-        try:
-            stored = marshal.loads(body)
-        except (EOFError, ValueError, TypeError):  # pragma: no cover - checksum matched
-            return {}
-        return stored if isinstance(stored, dict) else {}
-
-    def start_build(self) -> None:
-        self._stored.update(self._used)  # serve: the last build's results stay reusable
-        self._used = {}
-        self._added = False
-        self.hits = self.misses = 0
-
-    def get(self, key: str, compute: Callable[[], Any]) -> Any:
-        found = self._used.get(key)
-        if found is None:
-            found = self._stored.get(key)
-        if found is None:
-            found = compute()
-            self._added = True
-            self.misses += 1
-        else:
-            self.hits += 1
-        self._used[key] = found
-        return found
-
-    def save(self) -> None:
-        """Keep this build's results (only those) for the next build; best effort."""
-        if self._added or self._used.keys() != self._stored.keys():
-            self.file.put(self.name, marshal.dumps(self._used))
-        self._stored = dict(self._used)
 
 
 def _digest(*parts: object, text: str) -> str:

@@ -26,8 +26,9 @@ from . import search_fi
 from .build import Outputs, SiteConfig, render_site
 from .core.diagnostics import ContentError
 from .diagrams import DiagramError
+from .mkdocs_memo import Memo
 from .mkdocs_pages import PageCache
-from .mkdocs_reuse import Memo, html_key, keep_compiled_templates, reuse_search_entries
+from .mkdocs_reuse import html_key, keep_compiled_templates, reuse_search_entries
 from .pages import GLOSSARY_PAGE
 from .pipeline import load_graph
 from .rules import glossary

@@ -26,6 +26,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("adapters", ("generator.pipeline", "generator.plugin", "generator.cli",
                   "generator.generate", "generator.__main__", "generator.handouts.__main__",
                   "generator.mkdocs_config", "generator.mkdocs_pages", "generator.mkdocs_reuse",
+                  "generator.mkdocs_memo",
                   "generator.scaffold",
                   "generator.schema", "generator.search_fi")),
 )
