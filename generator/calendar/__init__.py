@@ -32,7 +32,7 @@ from ..domain.timing import (
 )
 from ..graph import Graph
 from ..site import paths
-from ..site.gitdates import last_commit_times
+from ..site.gitdates import commit_times
 from ..site.output import Output, SiteConfig
 from ..site.paths import ALL_FEED, meeting_feed, series_feed
 from ..site.templates import render
@@ -98,10 +98,13 @@ def stamps(graph: Graph, config: SiteConfig) -> dict[str, dt.datetime]:
     """DTSTAMP per dated meeting: the last commit of its file, else a date from its content."""
     root = config.project_root or config.content_dir.parent
     try:
-        folder = config.content_dir.resolve().relative_to(root.resolve()) / "meetings"
-        committed = last_commit_times(root, folder.as_posix())
+        content = config.content_dir.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        committed = {}
+        content = None
+    # The content's history, shared with the pages and handouts; the meetings' files in it.
+    meetings = f"{content}/meetings/"
+    committed = ({path: time for path, time in commit_times(graph, root, content).items()
+                  if path.startswith(meetings)} if content is not None else {})
     by_id: dict[str, dt.datetime] = {}
     for path, time in committed.items():
         stem = PurePosixPath(path).stem

@@ -19,7 +19,7 @@ from ..core.models import NETWORK_ID, Committee, Meeting, Process
 from ..diagrams import current_session
 from ..graph import Graph
 from ..rules import glossary as glossary_terms
-from ..site.gitdates import last_commit_dates
+from ..site.gitdates import commit_dates
 from ..site.output import Output, SiteConfig
 from ..site.paths import entity_url, handout_path
 from . import data, pdf, reuse
@@ -57,7 +57,7 @@ class _Context:
             folder = config.content_dir.resolve().relative_to(self.root).as_posix()
         except ValueError:
             folder = config.content_dir.name
-        self.git_dates = last_commit_dates(self.root, folder)
+        self.git_dates = commit_dates(graph, self.root, folder)
         self.now = build_time()
         self.today = self.now.date()
 

@@ -22,7 +22,7 @@ from ..domain import queries, timing
 from ..domain.queries import Queries
 from ..graph import Graph
 from ..site import finlex
-from ..site.gitdates import last_commit_dates
+from ..site.gitdates import commit_dates
 from ..site.output import Output, SiteConfig
 from ..site.paths import CALENDAR_PAGE, HOME, entity_path, index_path, source_path
 from ..site.templates import render
@@ -157,7 +157,7 @@ def page_tasks(graph: Graph, config: SiteConfig, *, now: dt.datetime | None = No
     """:func:`render_pages` as one task per page, to be run in any order and process."""
     now = now or build_time()
     root = config.project_root or config.content_dir.parent
-    updated = last_commit_dates(root, config.content_dir.name)
+    updated = commit_dates(graph, root, config.content_dir.name)
     context = page_context(graph, config, now, pdf_labels)
 
     def index(kind: Kind, ids: list[str]) -> list[Output]:
