@@ -131,6 +131,21 @@ def test_runs_cover_every_task_once_the_last_tasks_first() -> None:
     assert max(length for _, length in runs) == size
 
 
+def test_runs_fit_in_the_pipe_however_many_processes() -> None:
+    read_fd = parallel._runs(100_000, 1_000)  # e.g. --jobs 1000 on a huge site
+    try:
+        records = b""
+        while chunk := os.read(read_fd, 65536):
+            records += chunk
+    finally:
+        os.close(read_fd)
+    runs = [parallel._RUN.unpack_from(records, at)
+            for at in range(0, len(records), parallel._RUN.size)]
+    assert len(runs) <= parallel.MAX_RUNS
+    assert sorted(i for first, length in runs for i in range(first, first + length)) == list(
+        range(100_000))
+
+
 def test_a_task_failing_in_a_worker_raises_here(tmp_path: Path) -> None:
     ran = run_fresh("""
         def broken():

@@ -46,6 +46,7 @@ MIN_TASKS_PER_WORKER = 40
 #: of its work, so the processes finish within a run of each other).
 RUNS_PER_PROCESS = 32
 _RUN = struct.Struct("<II")  # first task, number of tasks
+MAX_RUNS = 4096  # 32 KiB of records: within what a Linux pipe holds (64 KiB) unread
 
 log = logging.getLogger(__name__)
 
@@ -115,13 +116,13 @@ def run_tasks(tasks: Sequence[Task], jobs: int | None = None) -> list[Output]:
 
 def _runs(task_count: int, processes: int) -> int:
     """A pipe holding every run of tasks, last tasks first; its reading end."""
-    size = max(1, -(-task_count // (processes * RUNS_PER_PROCESS)))
+    # Runs big enough that every record fits in the pipe before anyone reads it.
+    size = max(1, -(-task_count // (processes * RUNS_PER_PROCESS)),
+               -(-task_count // MAX_RUNS))
     records = b"".join(_RUN.pack(max(0, end - size), min(size, end))
                        for end in range(task_count, 0, -size))
     read_fd, write_fd = os.pipe()
     try:
-        if len(records) > 65536:  # more than a pipe holds without a reader
-            raise ValueError(f"{len(records)} bytes of runs")
         os.write(write_fd, records)
     except BaseException:
         os.close(read_fd)
