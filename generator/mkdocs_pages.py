@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .core.fingerprint import package_version
 from .mkdocs_memo import Memo
 
 KEY = "pages"
@@ -40,10 +40,7 @@ Converted = tuple[str, list[Any], str | None, list[str], dict[str, dict[str, str
 def _toolchain(config: MkDocsConfig) -> str:
     versions = []
     for package in ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material"):
-        try:
-            versions.append(f"{package}={metadata.version(package)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{package}=-")
+        versions.append(f"{package}={package_version(package)}")
     extensions = [e if isinstance(e, str) else type(e).__name__
                   for e in config["markdown_extensions"]]
     # This project's own extensions change with the code, not with a version number.

@@ -20,31 +20,21 @@ everything the result is computed from, so a key never names a stale result.
 from __future__ import annotations
 
 import hashlib
-import logging
-from importlib import metadata
 from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from .core.fingerprint import package_version
 from .mkdocs_memo import Memo
 from .site.templates import bytecode_cache
-
-log = logging.getLogger("mkdocs.plugins.yhdyspinta")
-
-
-def _version(package: str) -> str:
-    try:
-        return metadata.version(package)
-    except metadata.PackageNotFoundError:
-        return "-"
 
 
 def keep_compiled_templates(env: Environment) -> None:
     """Give MkDocs's theme environment a bytecode cache of its own: one per MkDocs and
     Material version and set of Jinja extensions, since those change the compiled code."""
-    settings = "|".join([_version("mkdocs"), _version("mkdocs-material"),
+    settings = "|".join([package_version("mkdocs"), package_version("mkdocs-material"),
                          *sorted(env.extensions)])
     name = "theme-" + hashlib.sha256(settings.encode()).hexdigest()[:16]
     env.bytecode_cache = bytecode_cache(name)
@@ -69,7 +59,7 @@ def _toc(items: Any) -> list[Any]:
 def search_key(page: Page) -> str:
     """What Material's search plugin reads from a page to index it."""
     meta = {name: page.meta.get(name) for name in ("search", "tags", "title")}
-    return _digest("search", _version("mkdocs-material"), page.url, str(page.title),
+    return _digest("search", package_version("mkdocs-material"), page.url, str(page.title),
                    repr(sorted(meta.items())), _toc(page.toc), text=page.content or "")
 
 

@@ -23,6 +23,14 @@ PACKAGE = Path(__file__).resolve().parents[1]
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "pydantic", "pydantic-core", "pyyaml")
 
 
+def package_version(name: str) -> str:
+    """The installed version of the distribution ``name``, ``-`` when it is not installed."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "-"
+
+
 @cache
 def code_fingerprint() -> str | None:
     """SHA-256 over the package's files and the libraries' versions; ``None`` when the
@@ -30,11 +38,7 @@ def code_fingerprint() -> str | None:
     depends on the code may be reused."""
     digest = hashlib.sha256(sys.version.encode())
     for library in LIBRARIES:
-        try:
-            version = metadata.version(library)
-        except metadata.PackageNotFoundError:
-            version = "-"
-        digest.update(f"\0{library}={version}".encode())
+        digest.update(f"\0{library}={package_version(library)}".encode())
     try:
         for folder, subfolders, files in os.walk(PACKAGE):
             subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
