@@ -12,7 +12,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 import markdown as md
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import Environment, pass_context, select_autoescape
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -24,7 +24,7 @@ from ..domain.phase_roles import client_part, role_groups
 from ..graph import Graph
 from ..site import finlex
 from ..site.paths import entity_url
-from ..site.templates import bytecode_cache
+from ..site.templates import package_environment
 from . import data
 
 
@@ -97,17 +97,9 @@ def display_url(url: str) -> str:
 
 @cache
 def environment() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        bytecode_cache=bytecode_cache("handouts"),
-        # Templates are package code like the modules: read once per process, not
-        # checked on disk at every get_template (two stat calls each, ~0.05 s a build).
-        auto_reload=False,
-        autoescape=select_autoescape(["html", "html.j2"], default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = package_environment(
+        "handouts",
+        autoescape=select_autoescape(["html", "html.j2"], default_for_string=True))
     env.filters.update(fi.TEMPLATE_FILTERS)
     env.filters.update(
         display_url=display_url,

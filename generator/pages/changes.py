@@ -14,7 +14,7 @@ from functools import cache
 from itertools import groupby
 from urllib.parse import urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 
 from .. import fi
 from ..core.clock import HELSINKI, build_time
@@ -34,7 +34,7 @@ from ..site.history import (
 )
 from ..site.output import Output, SiteConfig
 from ..site.paths import entity_url
-from ..site.templates import bytecode_cache, render
+from ..site.templates import package_environment, render
 
 PAGE = "muutokset/index.md"
 FEED = "muutokset/atom.xml"
@@ -89,10 +89,7 @@ def entry(graph: Graph, change: Change) -> Entry:
 
 @cache
 def _xml() -> Environment:
-    return Environment(loader=PackageLoader("generator", "templates"),
-                       bytecode_cache=bytecode_cache("changes"), autoescape=True,
-                       undefined=StrictUndefined, keep_trailing_newline=True,
-                       trim_blocks=True, lstrip_blocks=True)
+    return package_environment("changes", autoescape=True, keep_trailing_newline=True)
 
 
 def _stamp(moment: dt.datetime) -> str:

@@ -57,19 +57,30 @@ def bytecode_cache(environment: str) -> BytecodeCache:
     return FileSystemBytecodeCache(pattern=f"__yhdyspinta_{environment}_%s.cache")
 
 
-@cache
-def environment() -> Environment:
-    env = Environment(
+def package_environment(name: str, **settings: Any) -> Environment:
+    """A Jinja environment for the package's templates (``generator/templates``), as every
+    renderer uses them: undefined names are errors, block tags leave no blank lines, and
+    compiled templates are kept between processes under ``name`` (:func:`bytecode_cache`).
+    ``settings``: what differs (escaping, finalize, trailing newline)."""
+    return Environment(
         loader=PackageLoader("generator", "templates"),
-        bytecode_cache=bytecode_cache("pages"),
+        bytecode_cache=bytecode_cache(name),
         # Templates are package code like the modules: read once per process, not
         # checked on disk at every get_template (two stat calls each, ~0.05 s a build).
         auto_reload=False,
-        autoescape=False,  # output is Markdown; escaping is done by _finalize
-        finalize=_finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        **settings,
+    )
+
+
+@cache
+def environment() -> Environment:
+    env = package_environment(
+        "pages",
+        autoescape=False,  # output is Markdown; escaping is done by _finalize
+        finalize=_finalize,
         keep_trailing_newline=True,
     )
     env.filters.update(fi.TEMPLATE_FILTERS)
