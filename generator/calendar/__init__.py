@@ -100,11 +100,10 @@ def stamps(graph: Graph, config: SiteConfig) -> dict[str, dt.datetime]:
     try:
         content = config.content_dir.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        content = None
-    # The content's history, shared with the pages and handouts; the meetings' files in it.
-    meetings = f"{content}/meetings/"
-    committed = ({path: time for path, time in commit_times(graph, root, content).items()
-                  if path.startswith(meetings)} if content is not None else {})
+        committed = {}
+    else:  # the content's history, shared with the pages and handouts: its meetings' files
+        committed = {path: time for path, time in commit_times(graph, root, content).items()
+                     if path.startswith(f"{content}/meetings/")}
     by_id: dict[str, dt.datetime] = {}
     for path, time in committed.items():
         stem = PurePosixPath(path).stem

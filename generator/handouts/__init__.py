@@ -10,6 +10,8 @@ headers and footers with page numbers and the date of the content's last change.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from .. import fi
@@ -228,21 +230,17 @@ def pack_glossary(graph: Graph) -> list[data.GlossaryEntry]:
             for entry in glossary_terms.entries(graph)]
 
 
-def size_label(data_: bytes, pages: int | None = None) -> str:
-    """``PDF, 3 sivua, 120 kt``: what a download link says about its file (``pages``: its
-    page count when known, else read from the PDF)."""
+def size_label(data_: bytes, pages: int) -> str:
+    """``PDF, 3 sivua, 120 kt``: what a download link says about a file of ``pages``."""
     kilobytes = max(1, round(len(data_) / 1024))
     size = (f"{kilobytes} kt" if kilobytes < 1000
             else f"{kilobytes / 1024:.1f} Mt".replace(".", ","))
-    if pages is None:
-        pages = pdf.page_count(data_)
     return f"PDF, {fi.count(pages, 'sivu', 'sivua')}, {size}"
 
 
-def size_labels(outputs: list[Output]) -> dict[str, str]:
+def size_labels(outputs: Sequence[PdfOutput]) -> dict[str, str]:
     """:func:`size_label` of every rendered handout by its docs-root path."""
-    return {output.path: size_label(output.data, getattr(output, "pages", None) or None)
-            for output in outputs}
+    return {output.path: size_label(output.data, output.pages) for output in outputs}
 
 
 def cache_for(config: SiteConfig) -> Cache:
@@ -250,7 +248,7 @@ def cache_for(config: SiteConfig) -> Cache:
     return pdf_cache(root / CACHE_FOLDER if root is not None else None)
 
 
-def render_handouts(graph: Graph, config: SiteConfig) -> list[Output]:
+def render_handouts(graph: Graph, config: SiteConfig) -> list[PdfOutput]:
     """One PDF per process, committee and meeting, and the induction pack: the previous
     build's when nothing they are made from changed (:mod:`.reuse`), else rendered (each
     PDF from the PDF cache while its HTML is the same)."""
@@ -268,11 +266,9 @@ def render_handouts(graph: Graph, config: SiteConfig) -> list[Output]:
             if session is not None:
                 session.retain(listing.diagrams)
             return reused
-    if session is not None:
-        with session.recording() as figures:
-            items = _handouts(ctx)
-    else:
-        items, figures = _handouts(ctx), set()
+    recording = session.recording() if session is not None else nullcontext(set[str]())
+    with recording as figures:
+        items = _handouts(ctx)
     htmls = [item.html for item in items]
     pdfs = render_all(htmls, cache)
     outputs = [PdfOutput(item.path, data, source=item.source, pages=pdf.page_count(data))
@@ -281,12 +277,12 @@ def render_handouts(graph: Graph, config: SiteConfig) -> list[Output]:
         entries = [reuse.Entry(o.path, pdf.cache_key(html), o.source, o.pages)
                    for o, html in zip(outputs, htmls, strict=True)]
         reuse.store(listings, key, reuse.Listing(entries, sorted(figures)))
-    return list(outputs)
+    return outputs
 
 
-def _reused(listing: reuse.Listing, cache: Cache) -> list[Output] | None:
+def _reused(listing: reuse.Listing, cache: Cache) -> list[PdfOutput] | None:
     """The listed PDFs from the PDF cache; ``None`` if any of them is gone."""
-    outputs: list[Output] = []
+    outputs: list[PdfOutput] = []
     for entry in listing.entries:
         data = cache.get(entry.pdf)
         if data is None:

@@ -42,8 +42,11 @@ def last_commit_times(root: Path, folder: str = "content") -> dict[str, dt.datet
 
 def last_commit_dates(root: Path, folder: str = "content") -> dict[str, dt.date]:
     """``{path relative to root: Finnish calendar date of the last commit touching it}``."""
-    return {path: moment.astimezone(HELSINKI).date()
-            for path, moment in last_commit_times(root, folder).items()}
+    return _dates(last_commit_times(root, folder))
+
+
+def _dates(times: dict[str, dt.datetime]) -> dict[str, dt.date]:
+    return {path: moment.astimezone(HELSINKI).date() for path, moment in times.items()}
 
 
 def commit_times(graph: Graph, root: Path, folder: str = "content") -> dict[str, dt.datetime]:
@@ -56,5 +59,4 @@ def commit_times(graph: Graph, root: Path, folder: str = "content") -> dict[str,
 def commit_dates(graph: Graph, root: Path, folder: str = "content") -> dict[str, dt.date]:
     """:func:`last_commit_dates`, once per build (``graph``)."""
     return graph.memo(("last commit dates", str(root), folder),
-                      lambda: {path: moment.astimezone(HELSINKI).date()
-                               for path, moment in commit_times(graph, root, folder).items()})
+                      lambda: _dates(commit_times(graph, root, folder)))

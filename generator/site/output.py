@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -52,6 +53,6 @@ class Outputs:
             raise ValueError(f"two renderers produce {output.path}")
         self.files[output.path] = output
 
-    def extend(self, outputs: list[Output]) -> None:
+    def extend(self, outputs: Iterable[Output]) -> None:
         for output in outputs:
             self.add(output)
