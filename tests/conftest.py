@@ -156,3 +156,14 @@ def zensical_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def zensical_site(zensical_project: Path) -> Path:
     return zensical_project / "site-zensical"
+
+
+def pdf_text(data: bytes) -> str:
+    """All text of a PDF read back with pypdf, whitespace collapsed (table cells wrap names
+    across lines)."""
+    import io
+
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())

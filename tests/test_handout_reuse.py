@@ -9,14 +9,12 @@ project (content and ``.cache``), so its first build finds every PDF in the PDF 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
-import pypdf
 import pytest
-from conftest import FIXED_EPOCH, FIXTURES
+from conftest import FIXED_EPOCH, FIXTURES, pdf_text
 
 import generator.handouts as handouts_module
 from generator.core import fingerprint
@@ -42,11 +40,6 @@ def build(root: Path) -> list[Output]:
     config = SiteConfig(content_dir=root / "content", project_root=root)
     with diagram_session(root / ".cache" / "diagrams"):
         return render_handouts(graph, config)
-
-
-def text_of(pdf: bytes) -> str:
-    reader = pypdf.PdfReader(io.BytesIO(pdf))
-    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
 
 
 def as_tuples(outputs: list[Output]) -> list[tuple[str, bytes, str | None, int]]:
@@ -102,7 +95,7 @@ def test_a_content_change_renders_the_handouts_again(project: Path, renders: lis
         "utf-8")
     outputs = {o.path: o for o in build(project)}
     assert len(renders) == 2
-    assert "alkukesän kokous" in text_of(outputs["pdf/verkosto-2025-06-04.pdf"].data)
+    assert "alkukesän kokous" in pdf_text(outputs["pdf/verkosto-2025-06-04.pdf"].data)
 
 
 def test_a_missing_pdf_renders_the_handouts_again(project: Path, renders: list[int]) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from conftest import FIXED_EPOCH, FIXTURES, ROOT
+from conftest import FIXED_EPOCH, FIXTURES, ROOT, pdf_text
 
 from generator import escape, fi
 from generator.diagrams.org import org_diagram
@@ -35,12 +35,6 @@ from generator.site.paths import handout_path
 
 CONTENT = FIXTURES / "handouts" / "content"
 BUILD_DAY = dt.date(2025, 5, 12)  # FIXED_EPOCH in Helsinki
-
-
-def text_of(data_: bytes) -> str:
-    """All text of a PDF, whitespace collapsed (table cells wrap names across lines)."""
-    reader = pypdf.PdfReader(io.BytesIO(data_))
-    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
 
 
 def pages_of(data_: bytes) -> list[str]:
@@ -97,7 +91,7 @@ def test_every_process_committee_and_meeting_has_a_handout(graph: Graph,
 
 def test_process_handout_names_every_phase_actor_and_duration(graph: Graph,
                                                               pdfs: dict[str, bytes]) -> None:
-    text = text_of(pdfs["pdf/typ.pdf"])
+    text = pdf_text(pdfs["pdf/typ.pdf"])
     process = graph.processes["typ"]
     for phase in process.phases:
         assert phase.name in text
@@ -122,14 +116,14 @@ def test_process_handout_names_every_phase_actor_and_duration(graph: Graph,
 
 
 def test_inferred_facts_are_marked_in_print(pdfs: dict[str, bytes]) -> None:
-    committee = text_of(pdfs["pdf/tyonvk.pdf"])
+    committee = pdf_text(pdfs["pdf/tyonvk.pdf"])
     assert "31.12.2027 (päätelty: dia kertoo vain vuoden 2027)" in committee
     assert "5/2026–6/2026 (päätelty: tekstintunnistuksessa 5_g/2026) Yhteistyö- ja " \
            "seurantakeskustelut" in committee
-    process = text_of(pdfs["pdf/typ.pdf"])
+    process = pdf_text(pdfs["pdf/typ.pdf"])
     assert "Päätelty: Tampereen malli alkoi 2024 (raportin kaavion luvuista)" in process
     assert "Tarkistettu lähteitä vasten 2.4.2025" in process
-    meeting = text_of(pdfs["pdf/tyonvk-2025-09.pdf"])
+    meeting = pdf_text(pdfs["pdf/tyonvk-2025-09.pdf"])
     assert '(päätelty: dian luettelosta "Seuraavat 9/2025")' in meeting
 
 
@@ -145,7 +139,7 @@ def link_targets(data_: bytes) -> set[str]:
 
 def test_committee_handout_names_members_deputies_and_vacancies(
         graph: Graph, pdfs: dict[str, bytes]) -> None:
-    text = text_of(pdfs["pdf/tyonvk.pdf"])
+    text = pdf_text(pdfs["pdf/tyonvk.pdf"])
     committee = graph.committees["tyonvk"]
     for member in committee.members:
         assert graph.name(member.person) in text
@@ -167,19 +161,19 @@ def test_committee_handout_names_members_deputies_and_vacancies(
 
 
 def test_network_handout_lists_upcoming_meetings_only(pdfs: dict[str, bytes]) -> None:
-    text = text_of(pdfs["pdf/yhdyspintaverkosto.pdf"])
+    text = pdf_text(pdfs["pdf/yhdyspintaverkosto.pdf"])
     assert "ke 4.6.2025 klo 9.00–11.00 Yhdyspintaverkoston kesäkokous" in text
     assert "kevätkokous" not in text  # 24.3.2025 is before the build date
 
 
 def test_content_markup_prints_as_text(pdfs: dict[str, bytes]) -> None:
-    text = text_of(pdfs["pdf/yhdyspintaverkosto.pdf"])
+    text = pdf_text(pdfs["pdf/yhdyspintaverkosto.pdf"])
     assert "toimijoille & kumppaneille <b>ei lihavoitu</b>." in text
 
 
 def test_meeting_handout_is_the_invitation_with_programme(graph: Graph,
                                                          pdfs: dict[str, bytes]) -> None:
-    text = text_of(pdfs["pdf/verkosto-2025-06-04.pdf"])
+    text = pdf_text(pdfs["pdf/verkosto-2025-06-04.pdf"])
     assert "Aika ke 4.6.2025 klo 9.00–11.00" in text
     assert "Paikka Kuntatalo, Toinen linja 14, Helsinki" in text
     assert "Etäyhteys Teams: https://teams.example.fi/kesa" in text
@@ -196,7 +190,7 @@ def test_meeting_handout_is_the_invitation_with_programme(graph: Graph,
 
 
 def test_month_only_meeting_handout(pdfs: dict[str, bytes]) -> None:
-    text = text_of(pdfs["pdf/tyonvk-2025-09.pdf"])
+    text = pdf_text(pdfs["pdf/tyonvk-2025-09.pdf"])
     assert "Aika syyskuu 2025" in text
 
 
@@ -231,7 +225,7 @@ def test_hostile_content_stays_text(tmp_path: Path, monkeypatch: pytest.MonkeyPa
         assert not parser.handlers, item.path
     process = next(i for i in items if i.path == "pdf/hostile-prosessi.pdf")
     (rendered,) = pdf.render_all([process.html], pdf.pdf_cache(None))
-    assert "<script>window.__pwned='phase'</script>" in text_of(rendered)
+    assert "<script>window.__pwned='phase'</script>" in pdf_text(rendered)
 
 
 # --- PDF/UA, metadata, bookmarks, running header and footer ----------------------------
@@ -287,7 +281,7 @@ def test_running_header_and_footer_carry_content_date_not_build_date(
     metadata = reader_of(pdfs["pdf/typ.pdf"]).metadata
     assert metadata is not None and metadata["/CreationDate"] == "D:20250115"
     # a meeting handout also counts the speakers it names
-    assert "Sisältö päivitetty 2.5.2025" in text_of(pdfs["pdf/verkosto-2025-06-04.pdf"])
+    assert "Sisältö päivitetty 2.5.2025" in pdf_text(pdfs["pdf/verkosto-2025-06-04.pdf"])
 
 
 def test_build_date_never_leaks_into_a_process_handout(graph: Graph, config: SiteConfig,
@@ -314,7 +308,7 @@ def test_content_date_comes_from_git(tmp_path: Path, monkeypatch: pytest.MonkeyP
     item = next(h for h in handouts(graph, config) if h.path == "pdf/typ.pdf")
     assert '<meta name="dcterms.created" content="2024-10-01">' in item.html
     (rendered,) = pdf.render_all([item.html], pdf.pdf_cache(None))
-    assert "Sisältö päivitetty 1.10.2024 Sivu 1 / 2" in text_of(rendered)
+    assert "Sisältö päivitetty 1.10.2024 Sivu 1 / 2" in pdf_text(rendered)
 
 
 def test_info_pack_has_cover_toc_with_true_page_numbers(pdfs: dict[str, bytes]) -> None:
@@ -366,10 +360,10 @@ def test_info_pack_ends_with_the_glossary(pdfs: dict[str, bytes]) -> None:
 # --- diagrams -------------------------------------------------------------------------
 
 def test_diagrams_are_vector_with_extractable_labels(pdfs: dict[str, bytes]) -> None:
-    process = text_of(pdfs["pdf/typ.pdf"])
+    process = pdf_text(pdfs["pdf/typ.pdf"])
     # node labels only the flow diagram has: its start and end
     assert re.search(r"\bAlku\b", process) and re.search(r"\bLoppu\b", process)
-    committee = text_of(pdfs["pdf/tyonvk.pdf"])
+    committee = pdf_text(pdfs["pdf/tyonvk.pdf"])
     assert "Organisaatiokaavio" in committee
     chart = committee.split("Organisaatiokaavio", 1)[1]
     assert "Valtioneuvosto asettaja" in chart and "asettaa" in chart  # node and edge labels
@@ -433,7 +427,7 @@ def test_real_processes_print_in_few_pages(built_site: Path, real_graph: Graph) 
         flow = data.print_flow(real_graph, process_id)
         count = len(reader_of(data_).pages)
         assert 1 <= count <= (2 if flow.layout == "side" else 4), (process_id, count)
-        text = text_of(data_)
+        text = pdf_text(data_)
         for phase in process.phases:
             assert " ".join(phase.name.split()) in text, (process_id, phase.id)
         assert_no_raster_images(data_)
@@ -497,7 +491,7 @@ def test_a_damaged_or_old_cached_pdf_is_rendered_again(tmp_path: Path, damage: s
     # cut short, or a bare PDF as the cache kept it before it had a checksum line
     stored.write_bytes(stored.read_bytes()[:-100] if damage == "cut" else first[:-100])
     assert pdf.render_all([html], pdf.pdf_cache(tmp_path)) == [first]
-    assert text_of(first) == "Vioittunut"
+    assert pdf_text(first) == "Vioittunut"
     assert pdf.pdf_cache(tmp_path).get(pdf.cache_key(html)) == first  # rewritten
 
 
@@ -507,7 +501,7 @@ def test_worker_processes_make_the_same_pdfs(monkeypatch: pytest.MonkeyPatch) ->
              "</body></html>" for i in range(3)]
     parallel = pdf.render_all(htmls, pdf.pdf_cache(None), workers=2)
     assert parallel == [pdf.html_to_pdf(html) for html in htmls]
-    assert [text_of(data_) for data_ in parallel] == ["Otsikko 0", "Otsikko 1", "Otsikko 2"]
+    assert [pdf_text(data_) for data_ in parallel] == ["Otsikko 0", "Otsikko 1", "Otsikko 2"]
 
 
 def test_nothing_is_fetched_from_the_network() -> None:
@@ -549,7 +543,7 @@ def print_checks(site: Path, page_path: str) -> tuple[dict[str, object], str, li
         server.close()
     reader = reader_of(printed)
     box = reader.pages[0].mediabox
-    return styles, text_of(printed), [float(box.width), float(box.height)]
+    return styles, pdf_text(printed), [float(box.width), float(box.height)]
 
 
 PRINT_PROBE = """() => {
@@ -766,7 +760,7 @@ def test_real_pack_is_a_document_for_a_new_member(built_site: Path, real_graph: 
     for title in ("Verkosto", "Toimielimet", "Keskeiset prosessit", "Lait ja asetukset",
                   "Kalenteri"):
         assert title in bookmarks
-    text = text_of(pack)
+    text = pdf_text(pack)
     flat = text.replace(" ", "")
     # how to follow: the calendar's subscription address, printed and as a link
     feed = "https://yhdyspintaverkosto.fi/kalenteri/kaikki.ics"

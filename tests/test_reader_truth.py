@@ -10,16 +10,14 @@ editors (``editor_note``) reach no output at all.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 from textwrap import dedent
 
 import icalendar
-import pypdf
 import pytest
-from conftest import FIXED_EPOCH, write_tree
+from conftest import FIXED_EPOCH, pdf_text, write_tree
 from markupsafe import Markup
 
 from generator import calendar, diagrams
@@ -176,11 +174,7 @@ def data(graph: Graph, config: SiteConfig) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def pdfs(graph: Graph, config: SiteConfig, clock: None) -> dict[str, str]:
-    def text(data_: bytes) -> str:
-        reader = pypdf.PdfReader(io.BytesIO(data_))
-        return " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
-
-    return {o.path: text(o.data) for o in render_handouts(graph, config)}
+    return {o.path: pdf_text(o.data) for o in render_handouts(graph, config)}
 
 
 def seat_rows(page: str) -> list[str]:

@@ -4,13 +4,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from collections.abc import Callable
 from pathlib import Path
 
-import pypdf
 import pytest
+from conftest import pdf_text
 
 from generator.core.clock import HELSINKI
 from generator.core.diagnostics import Report
@@ -114,8 +113,7 @@ def test_process_handout_marks_the_repealed_basis(built: tuple[Graph, Path],
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(dt.datetime(2025, 5, 12, 9).timestamp())))
     outputs = render_handouts(graph, SiteConfig(content_dir=content, project_root=content.parent))
     pdf = next(o for o in outputs if o.path == "pdf/typ.pdf")
-    reader = pypdf.PdfReader(io.BytesIO(pdf.data))
-    text = " ".join(" ".join(p.extract_text() or "" for p in reader.pages).split())
+    text = pdf_text(pdf.data)
     assert "Laki työllistymistä edistävästä monialaisesta yhteispalvelusta (1369/2014) – " \
            "kumottu 1.1.2025" in text
 
